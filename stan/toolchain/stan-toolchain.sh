@@ -4,6 +4,7 @@
 #   stan-toolchain.sh headers              unpack the pinned Debian header packages; print the include flags
 #   stan-toolchain.sh stanc                build Stan 2.21's compiler (stanc2) once; print its path
 #   stan-toolchain.sh model FILE.stan OUT  translate and compile one model into the shared library OUT
+#   stan-toolchain.sh models DIR OUTDIR    compile every DIR/*.stan into OUTDIR/lib<name>.so, in parallel
 #   stan-toolchain.sh library OUT SRC...   compile C++ sources into the shared library OUT (the bridge)
 #   stan-toolchain.sh cxxflags             print the compiler flags shared by models and the bridge
 #
@@ -139,7 +140,8 @@ CPP
 compile_library() {
   local out=$1; shift
   ensure_headers
-  local key; key=$( (cat "$@"; headers_key; echo "$CXX $MODEL_FLAGS"; cat "$0") | hash_of)
+  # The key covers the sources and every header beside them.
+  local key; key=$( (cat "$@" "$(dirname "$1")"/*.h; headers_key; echo "$CXX $MODEL_FLAGS"; cat "$0") | hash_of)
   local cached; cached="$CACHE/libraries/$key/$(basename "$out")"
   if [ ! -f "$cached" ]; then
     local work; work=$(mktemp -d "$CACHE/tmp-lib.XXXXXX")
@@ -161,6 +163,13 @@ case "${1:-}" in
   headers) ensure_headers; include_flags ;;
   stanc) ensure_stanc; stanc_path ;;
   model) [ $# -eq 3 ] || die "usage: $0 model FILE.stan OUT.so"; compile_model "$2" "$3" ;;
+  models)
+    [ $# -eq 3 ] || die "usage: $0 models DIR OUTDIR"
+    ensure_stanc
+    export MATCHUP_CACHE="$CACHE"
+    find "$2" -maxdepth 1 -name '*.stan' | sort | xargs -r -P "$JOBS" -I{} sh -c \
+      'bash "$0" model "$1" "$2/lib$(basename "$1" .stan).so" || exit 255' "$0" {} "$3"
+    ;;
   library) [ $# -ge 3 ] || die "usage: $0 library OUT.so SRC..."; out=$2; shift 2; compile_library "$out" "$@" ;;
   cxxflags) echo "$MODEL_FLAGS" ;;
   *) die "usage: $0 headers|stanc|model FILE.stan OUT.so|library OUT.so SRC...|cxxflags" ;;

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  *
  * <p>The message is one line that names the file, the row (1-based, counting data rows after the header) and the
  * physical line where the row ends, the column and the offending value, as in
- * {@code matchups.csv: row 17 (line 18), column matchup_id: '36' is outside 0..35}. The same parts are available
- * from the accessors. Unchecked, like {@link IllegalArgumentException}, which it extends.
+ * {@code matchups.csv: row 17 (line 18), column matchup_id: '36' is outside 0..35}, or for a problem of a whole
+ * column {@code matchups.csv: column outcome is constant (every row is 0.0): a placeholder, not data}. The same
+ * parts are available from the accessors. Unchecked, like {@link IllegalArgumentException}, which it extends.
  *
  * <p>Immutable; thread safe.
  */
@@ -33,7 +34,8 @@ public class MatchupDataException extends IllegalArgumentException {
      * @param line the 1-based physical line, or 0 when unknown
      * @param column the column name, or null when the problem is not in one column
      * @param value the offending value as read, or null
-     * @param problem what is wrong, for example {@code "'36' is outside 0..35"}
+     * @param problem what is wrong, for example {@code "'36' is outside 0..35"}; when neither row nor line is
+     *        given but a column is, a predicate of the column, such as {@code "is constant"}
      * @param cause the underlying exception, or null
      */
     public MatchupDataException(Path file, long row, long line, String column, String value, String problem,
@@ -106,9 +108,14 @@ public class MatchupDataException extends IllegalArgumentException {
         } else if (line > 0) {
             message.append(": line ").append(line);
         }
-        if (column != null) {
-            message.append(row > 0 || line > 0 ? ", column " : ": column ").append(column);
+        if (column == null) {
+            return message.append(": ").append(problem).toString();
         }
-        return message.append(": ").append(problem).toString();
+        if (row > 0 || line > 0) {
+            return message.append(", column ").append(column).append(": ").append(problem).toString();
+        }
+
+        // A problem of a whole column reads as a sentence: "column outcome is constant ...".
+        return message.append(": column ").append(column).append(' ').append(problem).toString();
     }
 }

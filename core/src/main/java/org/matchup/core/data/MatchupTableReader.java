@@ -134,24 +134,35 @@ public final class MatchupTableReader {
             }
         }
 
-        // Skip a byte-order mark (EF BB BF), then require at least one byte.
-        bytes.mark(3);
-        if (!(bytes.read() == 0xef && bytes.read() == 0xbb && bytes.read() == 0xbf)) {
+        // Skip a byte-order mark (EF BB BF), then require at least one byte; close the decompressor on failure.
+        try {
+            bytes.mark(3);
+            if (!(bytes.read() == 0xef && bytes.read() == 0xbb && bytes.read() == 0xbf)) {
+                bytes.reset();
+            }
+            bytes.mark(1);
+            if (bytes.read() < 0) {
+                throw fileProblem(file, "is empty: no header line", null);
+            }
             bytes.reset();
+            return bytes;
+        } catch (EOFException e) {
+            bytes.close();
+            throw fileProblem(file, "compressed data ends unexpectedly in the header: the file is truncated", e);
+        } catch (ZipException e) {
+            bytes.close();
+            throw fileProblem(file, "gzip data is corrupt in the header: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            bytes.close();
+            throw e;
         }
-        bytes.mark(1);
-        if (bytes.read() < 0) {
-            throw fileProblem(file, "is empty: no header line", null);
-        }
-        bytes.reset();
-        return bytes;
     }
 
     private static CSVParser parseHeader(Path file, Reader text) throws IOException {
         try {
             return FORMAT.parse(text);
         } catch (IOException e) {
-            throw readProblem(file, 0, e);
+            throw readProblem(file, true, 0, e);
         }
     }
 
@@ -160,10 +171,14 @@ public final class MatchupTableReader {
 
         // Map the columns the model uses to their positions in the header.
         List<String> header = parser.getHeaderNames();
-        if (header.isEmpty() || header.size() == 1 && header.get(0).isEmpty()) {
+        if (header.isEmpty()) {
             throw fileProblem(file, "is empty: no header line", null);
         }
         long headerLine = Math.max(parser.getCurrentLineNumber(), 1);
+        if (header.size() == 1 && header.get(0).isEmpty()) {
+            throw new MatchupDataException(file, 0, headerLine, null, null,
+                    "the first non-empty line holds no column names; it should be the header", null);
+        }
         Map<String, Integer> position = columnPositions(file, header, headerLine);
         int outcomeField = position.get(MatchupTableFormat.OUTCOME);
         int matchupField = position.get(MatchupTableFormat.MATCHUP_ID);
@@ -178,6 +193,7 @@ public final class MatchupTableReader {
         // One pass over the records, reusing the archetype arrays.
         double[] zOff = new double[MatchupTableFormat.ARCHETYPE_COUNT];
         double[] zDef = new double[MatchupTableFormat.ARCHETYPE_COUNT];
+        RowParser values = new RowParser(file, header);
         Iterator<CSVRecord> records = parser.iterator();
         long row = 0;
         long previousLine = headerLine;
@@ -189,25 +205,25 @@ public final class MatchupTableReader {
                 }
                 record = records.next();
             } catch (UncheckedIOException e) {
-                throw readProblem(file, row, e.getCause());
+                throw readProblem(file, false, row, e.getCause());
             }
             row++;
 
             // The line where the record ends; a last line without a line break is not counted by the parser.
             long line = Math.max(parser.getCurrentLineNumber(), previousLine + 1);
             previousLine = line;
-            RowContext context = new RowContext(file, row, line, header);
+            values.moveTo(record, row, line);
             if (record.size() != header.size()) {
-                throw context.fieldCountProblem(record.size());
+                throw values.fieldCountProblem(record.size());
             }
 
             // Parse and check the values.
-            double outcome = context.finite(record, outcomeField);
-            int matchup = context.matchupIndex(record, matchupField);
-            double weight = possessionsField < 0 ? 1.0 : context.possessions(record, possessionsField);
+            double outcome = values.finite(outcomeField);
+            int matchup = values.matchupIndex(matchupField);
+            double weight = possessionsField < 0 ? 1.0 : values.possessions(possessionsField);
             for (int a = 0; a < MatchupTableFormat.ARCHETYPE_COUNT; a++) {
-                zOff[a] = context.finite(record, zOffField[a]);
-                zDef[a] = context.finite(record, zDefField[a]);
+                zOff[a] = values.finite(zOffField[a]);
+                zDef[a] = values.finite(zDefField[a]);
             }
             visitor.visit(row, outcome, matchup, weight, zOff, zDef);
         }
@@ -258,18 +274,22 @@ public final class MatchupTableReader {
         return list.append(header.size() > shown.size() ? ", ...]" : "]").toString();
     }
 
-    /** Turns an exception of the decompressor or the CSV lexer into a message about the data. */
-    private static IOException readProblem(Path file, long rowsRead, Throwable cause) throws IOException {
-        String after = rowsRead == 0 ? "in the header" : "after row " + rowsRead;
+    /**
+     * Turns an exception of the decompressor or the CSV lexer into a message about the data; rethrows any other
+     * I/O failure as it is.
+     */
+    private static MatchupDataException readProblem(Path file, boolean inHeader, long rowsRead, Throwable cause)
+            throws IOException {
+        String where = inHeader ? "in the header" : "after row " + rowsRead;
         if (cause instanceof EOFException) {
-            throw fileProblem(file, "compressed data ends unexpectedly " + after + ": the file is truncated", cause);
+            return fileProblem(file, "compressed data ends unexpectedly " + where + ": the file is truncated", cause);
         }
         if (cause instanceof ZipException) {
-            throw fileProblem(file, "gzip data is corrupt " + after + ": " + cause.getMessage(), cause);
+            return fileProblem(file, "gzip data is corrupt " + where + ": " + cause.getMessage(), cause);
         }
         if (cause instanceof CSVException) {
-            throw new MatchupDataException(file, rowsRead + 1, 0, null, null,
-                    "malformed CSV: " + cause.getMessage(), cause);
+            return new MatchupDataException(file, inHeader ? 0 : rowsRead + 1, 0, null, null,
+                    (inHeader ? "malformed CSV header: " : "malformed CSV: ") + cause.getMessage(), cause);
         }
         if (cause instanceof IOException) {
             throw (IOException) cause;
@@ -281,18 +301,23 @@ public final class MatchupTableReader {
         return new MatchupDataException(file, 0, 0, null, null, problem, cause);
     }
 
-    /** Where a row is, to parse its values and word failures. */
-    private static final class RowContext {
+    /** Parses the values of the current record and words failures with its position; one per read. */
+    private static final class RowParser {
         private final Path file;
-        private final long row;
-        private final long line;
         private final List<String> header;
+        private CSVRecord record;
+        private long row;
+        private long line;
 
-        RowContext(Path file, long row, long line, List<String> header) {
+        RowParser(Path file, List<String> header) {
             this.file = file;
-            this.row = row;
-            this.line = line;
             this.header = header;
+        }
+
+        void moveTo(CSVRecord next, long nextRow, long nextLine) {
+            record = next;
+            row = nextRow;
+            line = nextLine;
         }
 
         MatchupDataException fieldCountProblem(int fields) {
@@ -304,7 +329,7 @@ public final class MatchupTableReader {
                     "the row has " + fields + " fields, the header has " + header.size(), null);
         }
 
-        double finite(CSVRecord record, int field) {
+        double finite(int field) {
             String text = record.get(field);
             double value = number(text, field);
             if (!Double.isFinite(value)) {
@@ -313,7 +338,7 @@ public final class MatchupTableReader {
             return value;
         }
 
-        int matchupIndex(CSVRecord record, int field) {
+        int matchupIndex(int field) {
             String text = record.get(field);
             double value = number(text, field);
             if (!(value == Math.rint(value))) {
@@ -325,7 +350,7 @@ public final class MatchupTableReader {
             return (int) value;
         }
 
-        double possessions(CSVRecord record, int field) {
+        double possessions(int field) {
             String text = record.get(field);
             double value = number(text, field);
             if (!Double.isFinite(value)) {
