@@ -9,6 +9,25 @@ import java.util.List;
  */
 public interface DrawSink extends AutoCloseable {
 
+    /** A sink that discards everything, for draws kept in memory only. */
+    DrawSink NONE = new DrawSink() {
+        @Override
+        public void columns(List<String> columnNames) {
+        }
+
+        @Override
+        public void draw(double[] values) {
+        }
+
+        @Override
+        public void comment(String text) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     /**
      * @param columnNames the column names, once, before any draw
      * @throws IOException if writing fails (the chain then stops)

@@ -1,0 +1,63 @@
+package org.matchup.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+
+import org.matchup.core.data.MatchupDataException;
+import org.matchup.core.model.StanException;
+
+/**
+ * Turns a command's failure into one line on standard error and an exit code: bad input (a data error, an
+ * invalid option value) is {@link Matchup#EXIT_BAD_INPUT}, anything else {@link Matchup#EXIT_FAILURE}. The stack
+ * trace is printed only with {@code --debug}. Stateless.
+ */
+final class ExitCodes {
+
+    private ExitCodes() {
+    }
+
+    /** A failure of the user's input, worded for the user. */
+    static final class BadInputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof MatchupDataException || e instanceof BadInputException
+                || e instanceof IllegalArgumentException) {
+            return Matchup.EXIT_BAD_INPUT;
+        }
+        return Matchup.EXIT_FAILURE;
+    }
+
+    static int report(Exception e, PrintWriter err, boolean debug) {
+        err.println("matchup: " + describe(e));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeOf(e);
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            return describe(e.getCause());
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName());
+        }
+        if (e instanceof StanException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage();
+        return message == null ? e.toString() : message;
+    }
+}

@@ -1,0 +1,243 @@
+package org.matchup.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.matchup.core.data.SufficientStatistics;
+import org.matchup.core.io.StanCsvWriter;
+import org.matchup.core.model.MatchupModel;
+import org.matchup.core.model.StanData;
+import org.matchup.core.model.StanModel;
+import org.matchup.core.report.FitReport;
+import org.matchup.core.sampling.ChainResult;
+import org.matchup.core.sampling.NutsSampler;
+import org.matchup.core.sampling.SamplerConfig;
+import org.matchup.core.sampling.SamplingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code matchup fit}: checks a table, fits a model with Stan's NUTS in this process, streams one Stan CSV file
+ * per chain into the output directory and writes {@code coefficients.csv} and {@code training_summary.txt}.
+ *
+ * <p>Exit code 0 when the run converged, 3 when it finished without converging (every file still written),
+ * 2 on bad input (nothing written), 1 on any other failure.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit a matchup model to a table with Stan's NUTS (diagonal metric, windowed adaptation).",
+            "Writes chain-N.csv (Stan CSV), coefficients.csv and training_summary.txt into the output directory;"
+                + " progress goes to standard error.",
+            "Exit codes: 0 converged, 3 finished but not converged, 2 bad input, 1 other failure."})
+final class FitCommand implements Callable<Integer> {
+
+    /** Files that mark a directory as holding a run. */
+    static final String COEFFICIENTS = "coefficients.csv";
+    static final String TRAINING_SUMMARY = "training_summary.txt";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Matchup table: CSV or gzipped CSV with outcome, matchup_id, z_off_0..7, z_def_0..7 and"
+                    + " optionally possessions.")
+    private Path data;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "matchup-specific",
+            description = "Model: matchup-specific (sufficient statistics) or matchup-specific-rows (one term per"
+                    + " row). Default: ${DEFAULT-VALUE}.")
+    private String model;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the run's files.")
+    private Path output;
+
+    @Option(names = "--chains", paramLabel = "N", defaultValue = "4", description = "Chains. Default: ${DEFAULT-VALUE}.")
+    private int chains;
+
+    @Option(names = {"--warmup", "--tune"}, paramLabel = "N", defaultValue = "1000",
+            description = "Warmup iterations per chain (--tune is the reference system's name). Default:"
+                    + " ${DEFAULT-VALUE}.")
+    private int warmup;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "2000",
+            description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
+    private int draws;
+
+    @Option(names = "--adapt-delta", paramLabel = "X", defaultValue = "0.8",
+            description = "Target acceptance statistic of step-size adaptation. Default: ${DEFAULT-VALUE}.")
+    private double adaptDelta;
+
+    @Option(names = "--max-treedepth", paramLabel = "N", defaultValue = "10",
+            description = "Maximum NUTS tree depth. Default: ${DEFAULT-VALUE}.")
+    private int maxTreedepth;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1234",
+            description = "Run seed; chain c uses Stan's stream (seed, c). Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--init-radius", paramLabel = "X", defaultValue = "2",
+            description = "Initial values uniform on (-X, X), unconstrained. Default: ${DEFAULT-VALUE}.")
+    private double initRadius;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run in the output directory.")
+    private boolean overwrite;
+
+    @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5",
+            description = "Seconds between progress lines on standard error; 0 for none. Default: ${DEFAULT-VALUE}.")
+    private double progressSeconds;
+
+    @Option(names = "--verbose", description = "Show Stan's informational messages and warnings.")
+    private boolean verbose;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    private boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        // Everything that can be refused is refused before anything is written.
+        SamplerConfig config = SamplerConfig.builder().chains(chains).warmup(warmup).draws(draws)
+                .adaptDelta(adaptDelta).maxTreedepth(maxTreedepth).seed(seed).initRadius(initRadius).build();
+        MatchupModel matchupModel = MatchupModel.named(model);
+        checkOutputDirectory();
+        err.println("matchup fit: reading " + data);
+        SufficientStatistics statistics = SufficientStatistics.compute(data);
+        statistics.checkOutcomeVaries();
+        err.printf(Locale.ROOT, "matchup fit: %d rows, %.1f possessions, %d of %d matchups present%n",
+                statistics.rows(), statistics.possessions(), statistics.matchupsPresent(),
+                statistics.matchupCount());
+        StanData stanData = matchupModel.data(data, statistics);
+
+        // Load the model; a directory made here is removed again if Stan refuses the data.
+        boolean created = !Files.exists(output);
+        Files.createDirectories(output);
+        removeEarlierRun();
+        StanModel stanModel;
+        try {
+            stanModel = StanModel.load(matchupModel.library(), stanData);
+        } catch (RuntimeException e) {
+            if (created) {
+                Files.deleteIfExists(output);
+            }
+            throw e;
+        }
+
+        try (stanModel) {
+            err.printf(Locale.ROOT, "matchup fit: model %s, %d unconstrained parameters; %d chains x (%d warmup +"
+                    + " %d draws), adapt_delta %s, max_treedepth %d, seed %d%n", matchupModel,
+                    stanModel.unconstrainedDimension(), chains, warmup, draws, adaptDelta, maxTreedepth, seed);
+            return sample(stanModel, matchupModel, statistics, config, out, err);
+        }
+    }
+
+    private int sample(StanModel stanModel, MatchupModel matchupModel, SufficientStatistics statistics,
+            SamplerConfig config, PrintWriter out, PrintWriter err) throws IOException {
+        ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, verbose);
+        String dataName = data.toAbsolutePath().toString();
+        NutsSampler sampler = new NutsSampler(stanModel, config,
+                chain -> StanCsvWriter.create(output.resolve(chainFile(chain)), config, chain, stanModel.name(),
+                        dataName),
+                progress);
+
+        // Ctrl-C stops the chains; the hook waits until the files of the completed draws are written.
+        CountDownLatch reportsWritten = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            err.println("matchup fit: interrupted; stopping the chains and writing what they kept");
+            err.flush();
+            sampler.stop();
+            try {
+                reportsWritten.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "matchup-fit-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            progress.start();
+            SamplingResult result;
+            try {
+                result = sampler.run();
+            } finally {
+                progress.stop();
+            }
+            FitReport report = FitReport.of(matchupModel.modelName(), data, statistics, result);
+            report.writeCoefficients(output.resolve(COEFFICIENTS));
+            report.writeTrainingSummary(output.resolve(TRAINING_SUMMARY));
+            for (String line : report.trainingSummaryLines()) {
+                out.println(line);
+            }
+            out.println();
+            out.println("wrote " + output.resolve(chainFile(1)).getParent() + "/{chain-1.." + config.chains()
+                    + ".csv, " + COEFFICIENTS + ", " + TRAINING_SUMMARY + "}");
+            out.flush();
+            return exitCode(result, report, err);
+        } finally {
+            reportsWritten.countDown();
+            if (!sampler.isStopRequested()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private static int exitCode(SamplingResult result, FitReport report, PrintWriter err) {
+        List<String> failures = new ArrayList<>();
+        for (ChainResult chain : result.chains()) {
+            if (chain.status() == ChainResult.Status.FAILED) {
+                failures.add("chain " + chain.chain() + ": " + chain.error());
+            }
+        }
+        if (!failures.isEmpty()) {
+            err.println("matchup fit: " + String.join("; ", failures));
+            return Matchup.EXIT_FAILURE;
+        }
+        return report.converged() ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
+    }
+
+    static String chainFile(int chain) {
+        return "chain-" + chain + ".csv";
+    }
+
+    /** Refuses a file given as directory, and a directory holding another run unless --overwrite. */
+    private void checkOutputDirectory() throws IOException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new ExitCodes.BadInputException("--output " + output + " is a file, not a directory");
+        }
+        List<Path> earlier = earlierRunFiles();
+        if (!earlier.isEmpty() && !overwrite) {
+            throw new ExitCodes.BadInputException("--output " + output + " holds another run ("
+                    + earlier.get(0).getFileName() + "); choose another directory or add --overwrite");
+        }
+    }
+
+    private void removeEarlierRun() throws IOException {
+        for (Path file : earlierRunFiles()) {
+            Files.delete(file);
+        }
+    }
+
+    private List<Path> earlierRunFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(output)) {
+            return files;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(output, "{chain-*.csv," + COEFFICIENTS + ","
+                + TRAINING_SUMMARY + "}")) {
+            entries.forEach(files::add);
+        }
+        files.sort(null);
+        return files;
+    }
+}
