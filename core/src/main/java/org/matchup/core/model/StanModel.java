@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
 import org.matchup.stan.StanBridge;
 
@@ -19,6 +20,11 @@ import org.matchup.stan.StanBridge;
  * throw {@link IllegalStateException}.
  */
 public final class StanModel implements AutoCloseable {
+
+    static {
+        // The JNI library also holds JavaCPP's own natives (PointerPointer and friends): load it first.
+        Loader.load(StanBridge.class);
+    }
 
     private final ModelLibrary library;
     private final StanBridge.Model handle;

@@ -113,7 +113,7 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
         lines.add("");
         lines.add("chains");
         for (ChainResult chain : result.chains()) {
-            lines.add(format("  chain %d: %s, %d draws, wall %.1f s (Stan: warmup %.1f s, sampling %.1f s),"
+            lines.add(format("  chain %d: %s, %d draws, wall %.1f s (warmup %.1f s, sampling %.1f s),"
                     + " step size %.4g%s", chain.chain(), chain.status().name().toLowerCase(Locale.ROOT),
                     chain.draws(), chain.wallSeconds(), chain.warmupSeconds(), chain.samplingSeconds(),
                     chain.stepSize(), chain.error() == null ? "" : ", error: " + chain.error()));

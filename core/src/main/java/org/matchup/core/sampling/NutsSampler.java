@@ -35,8 +35,6 @@ public final class NutsSampler {
 
     /** Stan writes the adapted step size into its output as {@code Step size = 0.0123}. */
     private static final Pattern STEP_SIZE = Pattern.compile("^\\s*Step size\\s*=\\s*(\\S+)\\s*$");
-    /** Stan's timing lines: {@code Elapsed Time: 1.2 seconds (Warm-up)} and {@code 3.4 seconds (Sampling)}. */
-    private static final Pattern ELAPSED = Pattern.compile("^.*?([0-9.eE+-]+) seconds \\((Warm-up|Sampling)\\)\\s*$");
     private static final String METRIC_HEADING = "Diagonal elements of inverse mass matrix:";
 
     /** Creates the sink of one chain. */
@@ -178,8 +176,8 @@ public final class NutsSampler {
         private double stepSize = Double.NaN;
         private double[] inverseMetric = new double[0];
         private boolean metricNext;
-        private double warmupSeconds = Double.NaN;
-        private double samplingSeconds = Double.NaN;
+        private long startNanos;
+        private long warmupEndNanos;
         private ChainResult result;
 
         ChainRun(int chain) {
@@ -187,7 +185,7 @@ public final class NutsSampler {
         }
 
         void execute() {
-            long start = System.nanoTime();
+            startNanos = System.nanoTime();
             ChainResult.Status status;
             String error = null;
             try {
@@ -213,7 +211,13 @@ public final class NutsSampler {
                             + e.getMessage();
                 }
             }
-            result = new ChainResult(chain, status, rows.size(), (System.nanoTime() - start) / 1e9, warmupSeconds,
+            // Wall times measured here: Stan 2.21 times its phases with std::clock, the CPU time of the whole
+            // process, which counts every chain's thread.
+            long end = System.nanoTime();
+            double warmupSeconds = warmupEndNanos == 0 ? Double.NaN : (warmupEndNanos - startNanos) / 1e9;
+            double samplingSeconds = warmupEndNanos == 0 || status != ChainResult.Status.FINISHED ? Double.NaN
+                    : (end - warmupEndNanos) / 1e9;
+            result = new ChainResult(chain, status, rows.size(), (end - startNanos) / 1e9, warmupSeconds,
                     samplingSeconds, stepSize, inverseMetric, error);
             listener.onChainFinished(result);
         }
@@ -257,11 +261,14 @@ public final class NutsSampler {
 
         @Override
         public boolean onIteration(int iterationsDone) {
+            if (iterationsDone == config.warmup() && warmupEndNanos == 0) {
+                warmupEndNanos = System.nanoTime();
+            }
             listener.onIteration(chain, iterationsDone, total, iterationsDone < config.warmup());
             return stopRequested;
         }
 
-        /** Picks the adapted step size, inverse metric and timing out of Stan's output comments. */
+        /** Picks the adapted step size and inverse metric out of Stan's output comments. */
         private void readOutputLine(String message) {
             if (metricNext) {
                 metricNext = false;
@@ -275,15 +282,6 @@ public final class NutsSampler {
             Matcher step = STEP_SIZE.matcher(message);
             if (step.matches()) {
                 stepSize = parseOrNaN(step.group(1));
-                return;
-            }
-            Matcher elapsed = ELAPSED.matcher(message);
-            if (elapsed.matches()) {
-                if (elapsed.group(2).equals("Warm-up")) {
-                    warmupSeconds = parseOrNaN(elapsed.group(1));
-                } else {
-                    samplingSeconds = parseOrNaN(elapsed.group(1));
-                }
             }
         }
 
