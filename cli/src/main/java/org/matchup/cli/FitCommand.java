@@ -109,8 +109,7 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         // Everything that can be refused is refused before anything is written.
-        SamplerConfig config = SamplerConfig.builder().chains(chains).warmup(warmup).draws(draws)
-                .adaptDelta(adaptDelta).maxTreedepth(maxTreedepth).seed(seed).initRadius(initRadius).build();
+        SamplerConfig config = samplerConfig();
         MatchupModel matchupModel = MatchupModel.named(model);
         checkOutputDirectory();
         err.println("matchup fit: reading " + data);
@@ -140,6 +139,25 @@ final class FitCommand implements Callable<Integer> {
                     + " %d draws), adapt_delta %s, max_treedepth %d, seed %d%n", matchupModel,
                     stanModel.unconstrainedDimension(), chains, warmup, draws, adaptDelta, maxTreedepth, seed);
             return sample(stanModel, matchupModel, statistics, config, out, err);
+        }
+    }
+
+    /** The sampler configuration, with a refused value named by its command-line option. */
+    private SamplerConfig samplerConfig() {
+        try {
+            return SamplerConfig.builder().chains(chains).warmup(warmup).draws(draws).adaptDelta(adaptDelta)
+                    .maxTreedepth(maxTreedepth).seed(seed).initRadius(initRadius).build();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (String[] option : new String[][] {{"adaptDelta", "--adapt-delta"},
+                {"maxTreedepth", "--max-treedepth"}, {"initRadius", "--init-radius"}, {"chains", "--chains"},
+                {"warmup", "--warmup"}, {"draws", "--draws"}, {"seed", "--seed"}}) {
+                if (message.startsWith(option[0] + " ")) {
+                    message = option[1] + message.substring(option[0].length());
+                    break;
+                }
+            }
+            throw new ExitCodes.BadInputException(message);
         }
     }
 
