@@ -225,38 +225,33 @@ public final class NutsSampler {
         @Override
         public void onColumnNames(List<String> names) {
             columnNames = List.copyOf(names);
-            try {
-                sink.columns(columnNames);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the output of chain " + chain + ": " + e.getMessage(),
-                        e);
-            }
+            write(() -> sink.columns(columnNames));
         }
 
         @Override
         public void onDraw(double[] values) {
             double[] row = values.clone();
             rows.add(row);
-            try {
-                sink.draw(row);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the output of chain " + chain + ": " + e.getMessage(),
-                        e);
-            }
+            write(() -> sink.draw(row));
         }
 
         @Override
         public void onMessage(StanMessageKind kind, String message) {
             if (kind == StanMessageKind.OUTPUT) {
                 readOutputLine(message);
-                try {
-                    sink.comment(message);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the output of chain " + chain + ": "
-                            + e.getMessage(), e);
-                }
+                write(() -> sink.comment(message));
             }
             listener.onMessage(chain, kind, message);
+        }
+
+        /** Runs one write to the sink; a failure stops the chain (the bridge rethrows it from sampleNuts). */
+        private void write(SinkWrite action) {
+            try {
+                action.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the output of chain " + chain + ": " + e.getMessage(),
+                        e);
+            }
         }
 
         @Override
@@ -296,6 +291,12 @@ public final class NutsSampler {
             }
             return values;
         }
+    }
+
+    /** One write to a {@link DrawSink}. */
+    @FunctionalInterface
+    private interface SinkWrite {
+        void run() throws IOException;
     }
 
     private static double[] parseNumbers(String list) {
