@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,8 +26,8 @@ import org.matchup.core.sampling.SamplingResult;
  * ({@code coefficients.csv}) and a readable account of the run ({@code training_summary.txt}) with the
  * convergence verdict of {@link RunDiagnostics}.
  *
- * <p>When chains kept different numbers of draws (an interrupted run), every chain is cut to the shortest so
- * that the split diagnostics stay defined. Immutable and thread safe.
+ * <p>When chains kept different numbers of draws (an interrupted run), the chains without draws are left out
+ * and the others cut to the shortest, so that the split diagnostics stay defined. Immutable and thread safe.
  *
  * @param modelName the model's name
  * @param dataFile the table the model was fitted to
@@ -149,23 +150,26 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
         return String.format(Locale.ROOT, pattern, args);
     }
 
-    /** The draws with every chain cut to the shortest chain's length. */
+    /** The draws of the chains that kept any, each cut to the shortest of them. */
     private static Draws equalLengths(Draws draws) {
+        List<Integer> kept = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
-        int longest = 0;
         for (int c = 0; c < draws.chainCount(); c++) {
-            shortest = Math.min(shortest, draws.drawCount(c));
-            longest = Math.max(longest, draws.drawCount(c));
+            if (draws.drawCount(c) > 0) {
+                kept.add(c);
+                shortest = Math.min(shortest, draws.drawCount(c));
+            }
         }
-        if (draws.chainCount() == 0 || shortest == longest) {
+        if (kept.isEmpty() || kept.size() == draws.chainCount() && kept.stream()
+                .allMatch(c -> draws.drawCount(c) == draws.drawCount(0))) {
             return draws;
         }
         int columns = draws.columnNames().size();
-        double[][][] values = new double[draws.chainCount()][columns][];
+        double[][][] values = new double[kept.size()][columns][];
         for (int j = 0; j < columns; j++) {
             double[][] column = draws.column(j);
-            for (int c = 0; c < draws.chainCount(); c++) {
-                values[c][j] = java.util.Arrays.copyOf(column[c], shortest);
+            for (int k = 0; k < kept.size(); k++) {
+                values[k][j] = Arrays.copyOf(column[kept.get(k)], shortest);
             }
         }
         return new Draws(draws.columnNames(), values);

@@ -8,7 +8,7 @@ package org.matchup.core.sampling;
  * @param draws draws kept
  * @param wallSeconds wall time of the chain
  * @param warmupSeconds wall time of warmup, NaN when warmup did not finish
- * @param samplingSeconds wall time of sampling, NaN when the chain did not finish
+ * @param samplingSeconds wall time of sampling, NaN when sampling did not start
  * @param stepSize the adapted step size, NaN when adaptation did not finish
  * @param inverseMetric the adapted diagonal inverse metric, empty when adaptation did not finish
  * @param error the failure's message, or null

@@ -215,8 +215,7 @@ public final class NutsSampler {
             // process, which counts every chain's thread.
             long end = System.nanoTime();
             double warmupSeconds = warmupEndNanos == 0 ? Double.NaN : (warmupEndNanos - startNanos) / 1e9;
-            double samplingSeconds = warmupEndNanos == 0 || status != ChainResult.Status.FINISHED ? Double.NaN
-                    : (end - warmupEndNanos) / 1e9;
+            double samplingSeconds = warmupEndNanos == 0 ? Double.NaN : (end - warmupEndNanos) / 1e9;
             result = new ChainResult(chain, status, rows.size(), (end - startNanos) / 1e9, warmupSeconds,
                     samplingSeconds, stepSize, inverseMetric, error);
             listener.onChainFinished(result);
