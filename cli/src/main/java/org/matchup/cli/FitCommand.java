@@ -62,7 +62,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the run's files.")
     private Path output;
 
-    @Option(names = "--chains", paramLabel = "N", defaultValue = "4", description = "Chains. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--chains", paramLabel = "N", defaultValue = "4",
+            description = "Chains, run in parallel. Default: ${DEFAULT-VALUE}.")
     private int chains;
 
     @Option(names = {"--warmup", "--tune"}, paramLabel = "N", defaultValue = "1000",

@@ -163,7 +163,8 @@ public final class StanBridge {
      *
      * @return {@link #SB_OK} or {@link #SB_ERROR}
      */
-    public static native int sb_model_create(String libraryPath, int variableCount, @Cast("const char**") PointerPointer<?> names,
+    public static native int sb_model_create(String libraryPath, int variableCount,
+            @Cast("const char**") PointerPointer<?> names,
             @Const IntPointer isInteger, @Const IntPointer ranks, @Const IntPointer dims,
             @Const DoublePointer reals, @Const IntPointer ints, @Cast("unsigned int") int seed,
             @ByPtrPtr Model model, @Cast("char**") PointerPointer<?> error);
