@@ -136,9 +136,10 @@ final class FitCommand implements Callable<Integer> {
         }
 
         try (stanModel) {
-            err.printf(Locale.ROOT, "matchup fit: model %s, %d unconstrained parameters; %d chains x (%d warmup +"
+            err.printf(Locale.ROOT, "matchup fit: model %s, %d unconstrained parameters; %d chain%s x (%d warmup +"
                     + " %d draws), adapt_delta %s, max_treedepth %d, seed %d%n", matchupModel,
-                    stanModel.unconstrainedDimension(), chains, warmup, draws, adaptDelta, maxTreedepth, seed);
+                    stanModel.unconstrainedDimension(), chains, chains == 1 ? "" : "s", warmup, draws, adaptDelta,
+                    maxTreedepth, seed);
             return sample(stanModel, matchupModel, statistics, config, out, err);
         }
     }
@@ -165,7 +166,7 @@ final class FitCommand implements Callable<Integer> {
     private int sample(StanModel stanModel, MatchupModel matchupModel, SufficientStatistics statistics,
             SamplerConfig config, PrintWriter out, PrintWriter err) throws IOException {
         ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, verbose);
-        String dataName = data.toAbsolutePath().toString();
+        String dataName = data.toAbsolutePath().normalize().toString();
         NutsSampler sampler = new NutsSampler(stanModel, config,
                 chain -> StanCsvWriter.create(output.resolve(chainFile(chain)), config, chain, stanModel.name(),
                         dataName),
@@ -199,8 +200,8 @@ final class FitCommand implements Callable<Integer> {
                 out.println(line);
             }
             out.println();
-            out.println("wrote " + output.resolve(chainFile(1)).getParent() + "/{chain-1.." + config.chains()
-                    + ".csv, " + COEFFICIENTS + ", " + TRAINING_SUMMARY + "}");
+            String chainFiles = config.chains() == 1 ? chainFile(1) : "chain-1.." + config.chains() + ".csv";
+            out.println("wrote " + output + "/{" + chainFiles + ", " + COEFFICIENTS + ", " + TRAINING_SUMMARY + "}");
             out.flush();
             return exitCode(result, report, err);
         } finally {

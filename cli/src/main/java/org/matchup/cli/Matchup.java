@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 success (for {@code fit}: converged), 1 any other failure, 2 bad input (data, options,
  * output directory), 3 finished but not converged.
  */
-@Command(name = "matchup", mixinStandardHelpOptions = true, version = "matchup 0.1.0 (Stan 2.21.0 in-process)",
+@Command(name = "matchup", mixinStandardHelpOptions = true, version = "matchup 0.1.0-SNAPSHOT (Stan 2.21.0 in-process)",
         description = "Fit Bayesian archetype-matchup models of NBA possessions with Stan's NUTS, in-process.",
         subcommands = {FitCommand.class, CommandLine.HelpCommand.class})
 public final class Matchup implements Runnable {

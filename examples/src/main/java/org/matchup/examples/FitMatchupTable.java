@@ -16,7 +16,7 @@ import org.matchup.core.sampling.SamplingResult;
 
 /**
  * Fits the reference system's matchup-specific model to a table through the Java API, without the command line,
- * and prints the verdict and the intercepts and home-offence coefficients of one matchup.
+ * and prints the verdict, the intercept and offensive coefficients of the first matchup, and sigma.
  *
  * <pre>
  *   java -cp 'examples/target/matchup-examples.jar:examples/target/lib/*' org.matchup.examples.FitMatchupTable \

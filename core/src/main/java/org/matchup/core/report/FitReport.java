@@ -175,10 +175,9 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
         return new Draws(draws.columnNames(), values);
     }
 
-    /** Writes a file through a temporary sibling, so a reader never sees half of it. */
+    /** Writes a file through a sibling {@code .part} file, so a reader never sees half of it. */
     private static void writeAtomically(Path file, WriterAction action) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 action.write(out);

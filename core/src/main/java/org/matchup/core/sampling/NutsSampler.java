@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,9 @@ public final class NutsSampler {
     /** Stan writes the adapted step size into its output as {@code Step size = 0.0123}. */
     private static final Pattern STEP_SIZE = Pattern.compile("^\\s*Step size\\s*=\\s*(\\S+)\\s*$");
     private static final String METRIC_HEADING = "Diagonal elements of inverse mass matrix:";
+    /** Stan's timing lines, such as {@code  Elapsed Time: 1.2 seconds (Warm-up)}. */
+    private static final Pattern ELAPSED =
+            Pattern.compile("^(\\s*(?:Elapsed Time:)?\\s*)\\S+( seconds \\((Warm-up|Sampling|Total)\\))\\s*$");
 
     /** Creates the sink of one chain. */
     @FunctionalInterface
@@ -58,7 +62,7 @@ public final class NutsSampler {
     /**
      * @param model the model, loaded with its data
      * @param config the run's configuration
-     * @param sinks opens the output of each chain; {@code chain -> DrawSinks.none()} keeps draws in memory only
+     * @param sinks opens the output of each chain; {@code chain -> DrawSink.NONE} keeps draws in memory only
      * @param listener receives progress and Stan's messages from the chains' threads
      */
     public NutsSampler(StanModel model, SamplerConfig config, SinkFactory sinks, SamplingListener listener) {
@@ -178,6 +182,8 @@ public final class NutsSampler {
         private boolean metricNext;
         private long startNanos;
         private long warmupEndNanos;
+        /** When Stan wrote its first timing line, after the last draw. */
+        private long samplingEndNanos;
         private ChainResult result;
 
         ChainRun(int chain) {
@@ -211,8 +217,7 @@ public final class NutsSampler {
                             + e.getMessage();
                 }
             }
-            // Wall times measured here: Stan 2.21 times its phases with std::clock, the CPU time of the whole
-            // process, which counts every chain's thread.
+            // Wall times measured here (see withWallTime).
             long end = System.nanoTime();
             double warmupSeconds = warmupEndNanos == 0 ? Double.NaN : (warmupEndNanos - startNanos) / 1e9;
             double samplingSeconds = warmupEndNanos == 0 ? Double.NaN : (end - warmupEndNanos) / 1e9;
@@ -236,11 +241,14 @@ public final class NutsSampler {
 
         @Override
         public void onMessage(StanMessageKind kind, String message) {
+            String text = message;
             if (kind == StanMessageKind.OUTPUT) {
                 readOutputLine(message);
-                write(() -> sink.comment(message));
+                text = withWallTime(message);
+                String line = text;
+                write(() -> sink.comment(line));
             }
-            listener.onMessage(chain, kind, message);
+            listener.onMessage(chain, kind, text);
         }
 
         /** Runs one write to the sink; a failure stops the chain (the bridge rethrows it from sampleNuts). */
@@ -277,6 +285,28 @@ public final class NutsSampler {
             if (step.matches()) {
                 stepSize = parseOrNaN(step.group(1));
             }
+        }
+
+        /**
+         * Stan 2.21 times warmup and sampling with std::clock, the CPU time of the whole process, which counts
+         * every chain's thread; its timing lines get this chain's wall times instead, in the same layout.
+         */
+        private String withWallTime(String message) {
+            Matcher elapsed = ELAPSED.matcher(message);
+            if (!elapsed.matches() || warmupEndNanos == 0) {
+                return message;
+            }
+            if (samplingEndNanos == 0) {
+                samplingEndNanos = System.nanoTime();
+            }
+            double warmup = (warmupEndNanos - startNanos) / 1e9;
+            double sampling = (samplingEndNanos - warmupEndNanos) / 1e9;
+            double seconds = switch (elapsed.group(3)) {
+                case "Warm-up" -> warmup;
+                case "Sampling" -> sampling;
+                default -> warmup + sampling;
+            };
+            return elapsed.group(1) + String.format(Locale.ROOT, "%.6g", seconds) + elapsed.group(2);
         }
 
         /** values[column][draw] of this chain's kept draws. */

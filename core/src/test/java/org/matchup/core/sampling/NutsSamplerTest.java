@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +113,7 @@ class NutsSamplerTest {
     }
 
     @Test
-    void writtenFilesReadBackToTheDrawsInMemory(@TempDir Path dir) {
+    void writtenFilesReadBackToTheDrawsInMemory(@TempDir Path dir) throws IOException {
         SamplerConfig config = SamplerConfig.builder().chains(3).warmup(100).draws(150).thin(2).seed(5).build();
         SamplingResult result = new NutsSampler(model, config,
                 chain -> StanCsvWriter.create(dir.resolve("chain-" + chain + ".csv"), config, chain, model.name(),
@@ -134,6 +137,20 @@ class NutsSamplerTest {
         }
         StanCsvReader.Chain chain = StanCsvReader.readChain(files.get(0));
         assertEquals(result.chains().get(0).stepSize(), chain.adaptation().orElseThrow().stepSize(), 1e-5);
+
+        // The timing comments hold this chain's wall times, which add up, not the process's CPU time.
+        List<Double> seconds = new ArrayList<>();
+        Pattern timing = Pattern.compile("^#.* (\\S+) seconds \\((.*)\\)$");
+        for (String line : Files.readAllLines(files.get(0))) {
+            Matcher m = timing.matcher(line);
+            if (m.matches()) {
+                seconds.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        assertEquals(3, seconds.size(), seconds.toString());
+        assertEquals(seconds.get(0) + seconds.get(1), seconds.get(2), 1e-5);
+        assertTrue(seconds.get(2) <= result.chains().get(0).wallSeconds(), seconds + " vs wall "
+                + result.chains().get(0).wallSeconds());
     }
 
     /**
