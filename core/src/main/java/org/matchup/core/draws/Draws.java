@@ -1,6 +1,7 @@
 package org.matchup.core.draws;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +112,34 @@ public final class Draws {
             result[c] = values[c][index].clone();
         }
         return result;
+    }
+
+    /**
+     * The draws that chain diagnostics can use when chains kept different numbers of draws (an interrupted run):
+     * chains without draws are left out and the others are cut to the shortest.
+     *
+     * @return these draws when every chain has the same number of draws, otherwise the trimmed copy
+     */
+    public Draws trimmedToEqualLength() {
+        List<Integer> kept = new ArrayList<>();
+        int shortest = Integer.MAX_VALUE;
+        for (int c = 0; c < values.length; c++) {
+            if (drawCount(c) > 0) {
+                kept.add(c);
+                shortest = Math.min(shortest, drawCount(c));
+            }
+        }
+        boolean equal = kept.size() == values.length && kept.stream().allMatch(c -> drawCount(c) == drawCount(0));
+        if (kept.isEmpty() || equal) {
+            return this;
+        }
+        double[][][] trimmed = new double[kept.size()][columnNames.size()][];
+        for (int k = 0; k < kept.size(); k++) {
+            for (int j = 0; j < columnNames.size(); j++) {
+                trimmed[k][j] = Arrays.copyOf(values[kept.get(k)][j], shortest);
+            }
+        }
+        return new Draws(columnNames, trimmed);
     }
 
     /**

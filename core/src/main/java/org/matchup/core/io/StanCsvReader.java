@@ -101,15 +101,25 @@ public final class StanCsvReader {
         private final double[][] values;
         private final int warmupDrawsDropped;
         private final Adaptation adaptation;
+        private final Map<String, String> config;
 
         private Chain(Path file, int headerLine, List<String> columnNames, double[][] values, int warmupDrawsDropped,
-                Adaptation adaptation) {
+                Adaptation adaptation, Map<String, String> config) {
             this.file = file;
             this.headerLine = headerLine;
             this.columnNames = List.copyOf(columnNames);
             this.values = values;
             this.warmupDrawsDropped = warmupDrawsDropped;
             this.adaptation = adaptation;
+            this.config = Map.copyOf(config);
+        }
+
+        /**
+         * @return the configuration comments before the header as {@code key -> value}, the first occurrence of
+         *         each key, without CmdStan's {@code (Default)} marks: for example {@code max_depth -> 10}
+         */
+        public Map<String, String> config() {
+            return config;
         }
 
         /** @return the file read */
@@ -153,6 +163,19 @@ public final class StanCsvReader {
      * @throws UncheckedIOException if a file cannot be read
      */
     public static Draws read(List<Path> files) {
+        return draws(readChains(files));
+    }
+
+    /**
+     * Reads one file per chain.
+     *
+     * @param files the chains' files, in chain order
+     * @return each file's chain, in the same order
+     * @throws StanCsvFormatException if a file is malformed
+     * @throws IllegalArgumentException if {@code files} is empty
+     * @throws UncheckedIOException if a file cannot be read
+     */
+    public static List<Chain> readChains(List<Path> files) {
         Objects.requireNonNull(files, "files");
         if (files.isEmpty()) {
             throw new IllegalArgumentException("files must name at least one Stan CSV file, was empty");
@@ -161,7 +184,17 @@ public final class StanCsvReader {
         for (Path file : files) {
             chains.add(readChain(file));
         }
+        return chains;
+    }
 
+    /**
+     * Puts chains read separately together; all must have the same columns.
+     *
+     * @param chains chains in chain order, at least one
+     * @return their post-warmup draws
+     * @throws StanCsvFormatException if a chain's columns differ from the first chain's
+     */
+    public static Draws draws(List<Chain> chains) {
         // Every chain must have the first chain's columns, in the same order.
         Chain first = chains.get(0);
         double[][][] values = new double[chains.size()][][];
@@ -302,7 +335,7 @@ public final class StanCsvReader {
         Adaptation adaptation = metricRows == null && Double.isNaN(stepSize) ? null
                 : new Adaptation(stepSize, diagonal,
                         metricRows == null ? new double[0][] : metricRows.toArray(new double[0][]));
-        return new Chain(file, headerLine, columnNames, values, warmup, adaptation);
+        return new Chain(file, headerLine, columnNames, values, warmup, adaptation, config);
     }
 
     private static List<String> parseHeader(String[] fields, Path file, int lineNumber) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -54,7 +53,7 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
      */
     public static FitReport of(String modelName, Path dataFile, SufficientStatistics data, SamplingResult result) {
         Objects.requireNonNull(result, "result");
-        Draws draws = equalLengths(result.draws());
+        Draws draws = result.draws().trimmedToEqualLength();
         List<ParameterSummary> summaries = ParameterSummary.summarize(draws, draws.parameterNames());
         RunDiagnostics diagnostics = RunDiagnostics.of(draws, summaries, result.config().maxTreedepth());
         return new FitReport(modelName, dataFile, data, result, summaries, diagnostics);
@@ -148,31 +147,6 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
 
     private static String format(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
-    }
-
-    /** The draws of the chains that kept any, each cut to the shortest of them. */
-    private static Draws equalLengths(Draws draws) {
-        List<Integer> kept = new ArrayList<>();
-        int shortest = Integer.MAX_VALUE;
-        for (int c = 0; c < draws.chainCount(); c++) {
-            if (draws.drawCount(c) > 0) {
-                kept.add(c);
-                shortest = Math.min(shortest, draws.drawCount(c));
-            }
-        }
-        if (kept.isEmpty() || kept.size() == draws.chainCount() && kept.stream()
-                .allMatch(c -> draws.drawCount(c) == draws.drawCount(0))) {
-            return draws;
-        }
-        int columns = draws.columnNames().size();
-        double[][][] values = new double[kept.size()][columns][];
-        for (int j = 0; j < columns; j++) {
-            double[][] column = draws.column(j);
-            for (int k = 0; k < kept.size(); k++) {
-                values[k][j] = Arrays.copyOf(column[kept.get(k)], shortest);
-            }
-        }
-        return new Draws(draws.columnNames(), values);
     }
 
     /** Writes a file through a sibling {@code .part} file, so a reader never sees half of it. */
