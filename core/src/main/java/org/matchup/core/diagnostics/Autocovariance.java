@@ -18,6 +18,9 @@ package org.matchup.core.diagnostics;
  */
 final class Autocovariance {
 
+    /** Twiddle factors for the last transform size; see {@link #twiddles}. */
+    private static volatile double[][] twiddleCache;
+
     private Autocovariance() {
     }
 
@@ -70,6 +73,24 @@ final class Autocovariance {
     }
 
     /**
+     * cos and sin of 2 pi k / size for k below size / 2, for the last size asked for (a summary asks for one size
+     * over and over). The arrays are never written after publication.
+     */
+    private static double[][] twiddles(int size) {
+        double[][] cached = twiddleCache;
+        if (cached != null && cached[0].length == size / 2) {
+            return cached;
+        }
+        double[][] table = new double[2][size / 2];
+        for (int k = 0; k < size / 2; k++) {
+            table[0][k] = Math.cos(2 * Math.PI * k / size);
+            table[1][k] = Math.sin(2 * Math.PI * k / size);
+        }
+        twiddleCache = table;
+        return table;
+    }
+
+    /**
      * In-place unnormalised discrete Fourier transform of a sequence whose length is a power of two.
      *
      * @param re real parts
@@ -96,14 +117,15 @@ final class Autocovariance {
             }
         }
 
-        // Butterflies of doubling length; twiddle factors from cos/sin directly to avoid drift.
+        // Butterflies of doubling length; twiddle factors from a table of cos/sin computed directly (no drift).
         double sign = inverse ? 1 : -1;
+        double[][] twiddles = twiddles(size);
         for (int length = 2; length <= size; length <<= 1) {
             int halfLength = length >> 1;
-            double angleStep = sign * 2 * Math.PI / length;
+            int step = size / length;
             for (int k = 0; k < halfLength; k++) {
-                double wRe = Math.cos(angleStep * k);
-                double wIm = Math.sin(angleStep * k);
+                double wRe = twiddles[0][k * step];
+                double wIm = sign * twiddles[1][k * step];
                 for (int start = 0; start < size; start += length) {
                     int a = start + k;
                     int b = a + halfLength;

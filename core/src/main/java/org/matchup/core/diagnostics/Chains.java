@@ -31,6 +31,9 @@ final class Chains {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
+    /** Normal scores of integer ranks for the last number of draws seen; see {@link #normalScores}. */
+    private static volatile double[] scoreCache;
+
     private Chains() {
     }
 
@@ -143,39 +146,86 @@ final class Chains {
         double[] pooled = pool(chains);
         int s = pooled.length;
 
-        // Average ranks over the pooled draws: r in 1..S, ties share the mean of their positions.
-        Integer[] order = new Integer[s];
+        // Average ranks over the pooled draws: r in 1..S, ties share the mean of their positions. A draw's tied
+        // block in the sorted copy runs from its first to its last occurrence, found by binary search; adding
+        // 0.0 makes -0.0 and 0.0 one value, as == sees them.
+        double[] sorted = new double[s];
         for (int i = 0; i < s; i++) {
-            order[i] = i;
+            sorted[i] = pooled[i] + 0.0;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(pooled[a], pooled[b]));
+        Arrays.sort(sorted);
         double[] rank = new double[s];
-        int start = 0;
-        while (start < s) {
-            int end = start + 1;
-            while (end < s && pooled[order[end]] == pooled[order[start]]) {
-                end++;
-            }
-            double averageRank = (start + 1 + end) / 2.0;
-            for (int k = start; k < end; k++) {
-                rank[order[k]] = averageRank;
-            }
-            start = end;
+        for (int i = 0; i < s; i++) {
+            double v = pooled[i] + 0.0;
+            int first = firstAtLeast(sorted, v);
+            int last = firstAbove(sorted, v, first);
+            rank[i] = (first + 1 + last) / 2.0;
         }
 
         // Normal scores: z = Phi^-1((r - c) / (S - 2c + 1)) with Blom's c = 3/8 (Vehtari et al. 2021, rank
         // normalisation).
+        double[] integerRankScores = normalScores(s);
         double denominator = s - 2 * BLOM_OFFSET + 1;
         double[][] z = new double[chains.length][];
         int offset = 0;
         for (int c = 0; c < chains.length; c++) {
             z[c] = new double[chains[c].length];
             for (int i = 0; i < chains[c].length; i++) {
-                z[c][i] = STANDARD_NORMAL.inverseCumulativeProbability((rank[offset + i] - BLOM_OFFSET) / denominator);
+                double r = rank[offset + i];
+                z[c][i] = r == Math.rint(r) ? integerRankScores[(int) r - 1]
+                        : STANDARD_NORMAL.inverseCumulativeProbability((r - BLOM_OFFSET) / denominator);
             }
             offset += chains[c].length;
         }
         return z;
+    }
+
+    /**
+     * The normal scores of the integer ranks 1..S, shared by every quantity with S draws (the last S asked for is
+     * kept: a summary asks for one S over and over). The array is never written after publication.
+     */
+    private static double[] normalScores(int s) {
+        double[] cached = scoreCache;
+        if (cached != null && cached.length == s) {
+            return cached;
+        }
+        double denominator = s - 2 * BLOM_OFFSET + 1;
+        double[] scores = new double[s];
+        for (int r = 1; r <= s; r++) {
+            scores[r - 1] = STANDARD_NORMAL.inverseCumulativeProbability((r - BLOM_OFFSET) / denominator);
+        }
+        scoreCache = scores;
+        return scores;
+    }
+
+    /** Index of the first element of ascending {@code sorted} that is at least {@code v}. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < v) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** Index of the first element of ascending {@code sorted}, from {@code from} on, that exceeds {@code v}. */
+    private static int firstAbove(double[] sorted, double v, int from) {
+        int low = from;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= v) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.matchup.core.data.SufficientStatistics;
+import org.matchup.core.diagnostics.EnergyDiagnostic;
 import org.matchup.core.diagnostics.ParameterSummary;
 import org.matchup.core.diagnostics.RunDiagnostics;
 import org.matchup.core.draws.Draws;
@@ -125,6 +126,7 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
                 d.divergentPercent()));
         lines.add(format("  max tree depth (%d) hit %d times (%.2f %%)", c.maxTreedepth(), d.treedepthHits(),
                 d.treedepthPercent()));
+        lines.add("  E-BFMI per chain " + ebfmiPerChain() + " (below " + EnergyDiagnostic.THRESHOLD + " is flagged)");
         lines.add(format("  max R-hat %.4f (%s)", d.maxRhat(), d.worstRhatParameter()));
         lines.add(format("  min bulk-ESS %.1f", d.minEssBulk()));
         lines.add(format("  min tail-ESS %.1f", d.minEssTail()));
@@ -143,6 +145,21 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
     /** @return true when every chain finished and the diagnostics meet the thresholds */
     public boolean converged() {
         return result.allFinished() && diagnostics.converged();
+    }
+
+    /** E-BFMI of each chain that kept draws, with the low ones marked. */
+    private String ebfmiPerChain() {
+        Draws draws = result.draws();
+        if (!draws.hasColumn("energy__")) {
+            return "n/a";
+        }
+        double[][] energy = draws.column("energy__");
+        List<String> values = new ArrayList<>();
+        for (double[] chain : energy) {
+            double ebfmi = EnergyDiagnostic.ebfmi(chain);
+            values.add(format("%.3f", ebfmi) + (ebfmi >= EnergyDiagnostic.THRESHOLD ? "" : " (low)"));
+        }
+        return String.join(", ", values);
     }
 
     private static String format(String pattern, Object... args) {
