@@ -120,9 +120,9 @@ public record SamplerDiagnosis(List<String> lines, List<String> problems) {
         if (highRhat.isEmpty()) {
             lines.add(format("R-hat at most %.2f for all parameters.", MAX_RHAT));
         } else {
-            lines.add(format("%d parameters have R-hat above %.2f: %s. The chains have not mixed; run longer or"
-                    + " reparameterise.", highRhat.size(), MAX_RHAT, listed(highRhat)));
-            problems.add(highRhat.size() + " parameters with R-hat above " + MAX_RHAT);
+            lines.add(format("%s R-hat above %.2f: %s. The chains have not mixed; run longer or reparameterise.",
+                    parametersHave(highRhat.size()), MAX_RHAT, listed(highRhat)));
+            problems.add(parameters(highRhat.size()) + " with R-hat above " + MAX_RHAT);
         }
         lines.add("");
         lines.add(format("Checking bulk- and tail-ESS (at least %.0f per chain, %.0f in all).", MIN_ESS_PER_CHAIN,
@@ -130,9 +130,9 @@ public record SamplerDiagnosis(List<String> lines, List<String> problems) {
         if (lowEss.isEmpty()) {
             lines.add("Effective sample sizes satisfactory for all parameters.");
         } else {
-            lines.add(format("%d parameters have a low effective sample size: %s. Estimates of their posterior may"
-                    + " be unreliable; run longer.", lowEss.size(), listed(lowEss)));
-            problems.add(lowEss.size() + " parameters with low ESS");
+            lines.add(format("%s a low effective sample size: %s. Estimates of their posterior may be unreliable;"
+                    + " run longer.", parametersHave(lowEss.size()), listed(lowEss)));
+            problems.add(parameters(lowEss.size()) + " with low ESS");
         }
         if (!constant.isEmpty()) {
             lines.add(format("Constant in every draw, not checked: %s.", listed(constant)));
@@ -149,6 +149,14 @@ public record SamplerDiagnosis(List<String> lines, List<String> problems) {
     public String verdict() {
         return isClean() ? "diagnose: no problems detected"
                 : "diagnose: problems detected: " + String.join("; ", problems);
+    }
+
+    private static String parameters(int count) {
+        return count == 1 ? "1 parameter" : count + " parameters";
+    }
+
+    private static String parametersHave(int count) {
+        return parameters(count) + (count == 1 ? " has" : " have");
     }
 
     private static String listed(List<String> names) {

@@ -47,8 +47,8 @@ class SamplerDiagnosisTest {
         assertEquals("3 divergent transitions", problems.get(0));
         assertEquals("20 transitions at the maximum tree depth", problems.get(1));
         assertEquals("low E-BFMI in chain 2", problems.get(2));
-        assertEquals("1 parameters with R-hat above 1.01", problems.get(3));
-        assertEquals("1 parameters with low ESS", problems.get(4));
+        assertEquals("1 parameter with R-hat above 1.01", problems.get(3));
+        assertEquals("1 parameter with low ESS", problems.get(4));
         assertEquals(5, problems.size());
         String report = String.join("\n", diagnosis.lines());
         assertTrue(report.contains("3 of 2000 (0.15%) transitions ended with a divergence"), report);
