@@ -92,8 +92,31 @@ public final class MatchupTableReader {
      * @throws IOException if reading fails for another reason
      */
     public static long read(Path file, long maxRows, MatchupRowVisitor visitor) throws IOException {
+        return read(file, maxRows, visitor, problem -> {
+            throw problem;
+        });
+    }
+
+    /**
+     * Reads the first rows of a table, passing each row whose values break the format to a handler instead of
+     * failing at once: the handler may throw (as {@link #read(Path, long, MatchupRowVisitor)} does) or return, and
+     * the row is then skipped. Problems of the file as a whole (missing, empty, header, corrupt compression or CSV
+     * quoting) still throw.
+     *
+     * @param file a CSV or gzipped CSV file
+     * @param maxRows the most rows to read; 0 or less reads all
+     * @param visitor receives each good row in file order
+     * @param badRows receives the problem of each bad row: a field missing, a value that is not a finite number,
+     *        a bad matchup id or possessions
+     * @return the number of rows read, good and bad, at least 1
+     * @throws MatchupDataException if the file is missing, empty or malformed, or the handler throws
+     * @throws IOException if reading fails for another reason
+     */
+    public static long read(Path file, long maxRows, MatchupRowVisitor visitor, BadRowHandler badRows)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(visitor, "visitor");
+        Objects.requireNonNull(badRows, "badRows");
 
         // Fail with the path in the message before opening anything.
         if (Files.isDirectory(file)) {
@@ -107,12 +130,22 @@ public final class MatchupTableReader {
                 InputStream content = openContent(file, raw);
                 Reader text = new InputStreamReader(content, StandardCharsets.UTF_8);
                 CSVParser parser = parseHeader(file, text)) {
-            return readRows(file, parser, maxRows, visitor);
+            return readRows(file, parser, maxRows, visitor, badRows);
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "no such file: " + file.toAbsolutePath(), e);
         } catch (AccessDeniedException e) {
             throw fileProblem(file, "cannot be read, permission denied: " + file.toAbsolutePath(), e);
         }
+    }
+
+    /** Decides what happens to a row whose values break the format. */
+    @FunctionalInterface
+    public interface BadRowHandler {
+        /**
+         * @param problem what is wrong with the row, with its position
+         * @throws MatchupDataException to stop reading (the problem itself or another)
+         */
+        void onBadRow(MatchupDataException problem);
     }
 
     /** Decompresses gzip data, skips a UTF-8 byte-order mark and refuses an empty file. */
@@ -166,8 +199,8 @@ public final class MatchupTableReader {
         }
     }
 
-    private static long readRows(Path file, CSVParser parser, long maxRows, MatchupRowVisitor visitor)
-            throws IOException {
+    private static long readRows(Path file, CSVParser parser, long maxRows, MatchupRowVisitor visitor,
+            BadRowHandler badRows) throws IOException {
 
         // Map the columns the model uses to their positions in the header.
         List<String> header = parser.getHeaderNames();
@@ -213,17 +246,25 @@ public final class MatchupTableReader {
             long line = Math.max(parser.getCurrentLineNumber(), previousLine + 1);
             previousLine = line;
             values.moveTo(record, row, line);
-            if (record.size() != header.size()) {
-                throw values.fieldCountProblem(record.size());
-            }
 
-            // Parse and check the values.
-            double outcome = values.finite(outcomeField);
-            int matchup = values.matchupIndex(matchupField);
-            double weight = possessionsField < 0 ? 1.0 : values.possessions(possessionsField);
-            for (int a = 0; a < MatchupTableFormat.ARCHETYPE_COUNT; a++) {
-                zOff[a] = values.finite(zOffField[a]);
-                zDef[a] = values.finite(zDefField[a]);
+            // Parse and check the values; a bad row goes to the handler.
+            double outcome;
+            int matchup;
+            double weight;
+            try {
+                if (record.size() != header.size()) {
+                    throw values.fieldCountProblem(record.size());
+                }
+                outcome = values.finite(outcomeField);
+                matchup = values.matchupIndex(matchupField);
+                weight = possessionsField < 0 ? 1.0 : values.possessions(possessionsField);
+                for (int a = 0; a < MatchupTableFormat.ARCHETYPE_COUNT; a++) {
+                    zOff[a] = values.finite(zOffField[a]);
+                    zDef[a] = values.finite(zDefField[a]);
+                }
+            } catch (MatchupDataException problem) {
+                badRows.onBadRow(problem);
+                continue;
             }
             visitor.visit(row, outcome, matchup, weight, zOff, zDef);
         }
