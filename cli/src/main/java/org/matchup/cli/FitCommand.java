@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.matchup.core.data.SufficientStatistics;
+import org.matchup.core.data.TableScan;
 import org.matchup.core.io.StanCsvWriter;
 import org.matchup.core.model.MatchupModel;
 import org.matchup.core.model.StanData;
@@ -22,8 +23,12 @@ import org.matchup.core.sampling.ChainResult;
 import org.matchup.core.sampling.NutsSampler;
 import org.matchup.core.sampling.SamplerConfig;
 import org.matchup.core.sampling.SamplingResult;
+import org.matchup.core.validation.Check;
+import org.matchup.core.validation.CheckStatus;
+import org.matchup.core.validation.TableChecks;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,34 +67,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the run's files.")
     private Path output;
 
-    @Option(names = "--chains", paramLabel = "N", defaultValue = "4",
-            description = "Chains, run in parallel. Default: ${DEFAULT-VALUE}.")
-    private int chains;
-
-    @Option(names = {"--warmup", "--tune"}, paramLabel = "N", defaultValue = "1000",
-            description = "Warmup iterations per chain (--tune is the reference system's name). Default:"
-                    + " ${DEFAULT-VALUE}.")
-    private int warmup;
-
-    @Option(names = "--draws", paramLabel = "N", defaultValue = "2000",
-            description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
-    private int draws;
-
-    @Option(names = "--adapt-delta", paramLabel = "X", defaultValue = "0.8",
-            description = "Target acceptance statistic of step-size adaptation. Default: ${DEFAULT-VALUE}.")
-    private double adaptDelta;
-
-    @Option(names = "--max-treedepth", paramLabel = "N", defaultValue = "10",
-            description = "Maximum NUTS tree depth. Default: ${DEFAULT-VALUE}.")
-    private int maxTreedepth;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1234",
-            description = "Run seed; chain c uses Stan's stream (seed, c). Default: ${DEFAULT-VALUE}.")
-    private long seed;
-
-    @Option(names = "--init-radius", paramLabel = "X", defaultValue = "2",
-            description = "Initial values uniform on (-X, X), unconstrained. Default: ${DEFAULT-VALUE}.")
-    private double initRadius;
+    @Mixin
+    private SamplerOptions sampler;
 
     @Option(names = "--overwrite", description = "Replace the files of an earlier run in the output directory.")
     private boolean overwrite;
@@ -110,12 +89,11 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         // Everything that can be refused is refused before anything is written.
-        SamplerConfig config = samplerConfig();
+        SamplerConfig config = sampler.config();
         MatchupModel matchupModel = MatchupModel.named(model);
         checkOutputDirectory();
-        err.println("matchup fit: reading " + data);
-        SufficientStatistics statistics = SufficientStatistics.compute(data);
-        statistics.checkOutcomeVaries();
+        err.println("matchup fit: reading and checking " + data);
+        SufficientStatistics statistics = checkedTable(err);
         err.printf(Locale.ROOT, "matchup fit: %d rows, %.1f possessions, %d of %d matchups present%n",
                 statistics.rows(), statistics.possessions(), statistics.matchupsPresent(),
                 statistics.matchupCount());
@@ -138,28 +116,9 @@ final class FitCommand implements Callable<Integer> {
         try (stanModel) {
             err.printf(Locale.ROOT, "matchup fit: model %s, %d unconstrained parameters; %d chain%s x (%d warmup +"
                     + " %d draws), adapt_delta %s, max_treedepth %d, seed %d%n", matchupModel,
-                    stanModel.unconstrainedDimension(), chains, chains == 1 ? "" : "s", warmup, draws, adaptDelta,
-                    maxTreedepth, seed);
+                    stanModel.unconstrainedDimension(), config.chains(), config.chains() == 1 ? "" : "s",
+                    config.warmup(), config.draws(), config.adaptDelta(), config.maxTreedepth(), config.seed());
             return sample(stanModel, matchupModel, statistics, config, out, err);
-        }
-    }
-
-    /** The sampler configuration, with a refused value named by its command-line option. */
-    private SamplerConfig samplerConfig() {
-        try {
-            return SamplerConfig.builder().chains(chains).warmup(warmup).draws(draws).adaptDelta(adaptDelta)
-                    .maxTreedepth(maxTreedepth).seed(seed).initRadius(initRadius).build();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            for (String[] option : new String[][] {{"adaptDelta", "--adapt-delta"},
-                {"maxTreedepth", "--max-treedepth"}, {"initRadius", "--init-radius"}, {"chains", "--chains"},
-                {"warmup", "--warmup"}, {"draws", "--draws"}, {"seed", "--seed"}}) {
-                if (message.startsWith(option[0] + " ")) {
-                    message = option[1] + message.substring(option[0].length());
-                    break;
-                }
-            }
-            throw new ExitCodes.BadInputException(message);
         }
     }
 
@@ -224,6 +183,24 @@ final class FitCommand implements Callable<Integer> {
             return Matchup.EXIT_FAILURE;
         }
         return report.converged() ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
+    }
+
+    /**
+     * The table checks of {@code validate} (schema, outcome, matchups, feature variance and ranges,
+     * identifiability) in one pass; warnings are shown, a failure refuses the fit as bad input.
+     */
+    private SufficientStatistics checkedTable(PrintWriter err) throws IOException {
+        TableScan scan = TableScan.of(data, TableChecks.EXAMPLES);
+        for (Check check : TableChecks.run(scan)) {
+            if (check.status() == CheckStatus.FAIL) {
+                throw new ExitCodes.BadInputException(data.getFileName() + ": " + check.line()
+                        + " (bin/matchup validate shows every check)");
+            }
+            if (check.status() == CheckStatus.WARN) {
+                err.println("matchup fit: " + check.line());
+            }
+        }
+        return scan.statistics();
     }
 
     static String chainFile(int chain) {
