@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.matchup.core.io.AtomicFiles;
 import org.matchup.core.model.MatchupModel;
 import org.matchup.core.sampling.SamplerConfig;
 import org.matchup.core.validation.Check;
@@ -110,7 +109,7 @@ final class PreflightCommand implements Callable<Integer> {
         // Manifest, disk, upload, run time and cost.
         Files.createDirectories(output);
         String digest = sha256(data);
-        writeAtomically(output.resolve("manifest.sha256"), digest + "  " + data.getFileName() + "\n");
+        AtomicFiles.writeString(output.resolve("manifest.sha256"), digest + "  " + data.getFileName() + "\n");
         lines.add(format("manifest: %s/manifest.sha256 (SHA-256 %s)", output, digest));
         int parameters = ModelChecks.expectedParameterNames().size();
         double expectedBytes = (double) config.chains() * config.keptDraws() * (parameters + SAMPLER_COLUMNS)
@@ -131,7 +130,7 @@ final class PreflightCommand implements Callable<Integer> {
         lines.add(format("cost: %.3f h x %s per hour = %.2f", hours, pricePerHour, hours * pricePerHour));
         String verdict = diskOk ? "GO" : "NO-GO (disk)";
         lines.add("preflight: " + verdict);
-        writeAtomically(output.resolve("preflight.txt"), String.join("\n", lines) + "\n");
+        AtomicFiles.writeString(output.resolve("preflight.txt"), String.join("\n", lines) + "\n");
         lines.forEach(out::println);
         out.flush();
         return diskOk ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
@@ -144,16 +143,6 @@ final class PreflightCommand implements Callable<Integer> {
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 

@@ -2,11 +2,7 @@ package org.matchup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.matchup.core.diagnostics.PosteriorSummary;
 import org.matchup.core.draws.Draws;
+import org.matchup.core.io.AtomicFiles;
 import org.matchup.core.io.StanCsvFiles;
 import org.matchup.core.io.StanCsvReader;
 
@@ -140,18 +137,16 @@ final class SummaryCommand implements Callable<Integer> {
                 .replaceFirst("\\.$", "");
     }
 
-    /** CSV in stansummary's column names, numbers at full precision; written through a sibling file. */
+    /** CSV in stansummary's column names, numbers at full precision. */
     private static void writeCsv(PosteriorSummary summary, Path file) throws IOException {
         List<String> header = new ArrayList<>(List.of("name", "Mean", "MCSE", "StdDev", "MAD"));
         for (double p : summary.probabilities()) {
             header.add(PosteriorSummary.percentLabel(p));
         }
         header.addAll(List.of("ESS_bulk", "ESS_tail", "R_hat"));
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                         .setHeader(header.toArray(String[]::new)).get())) {
+        AtomicFiles.writeText(file, writer -> {
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                    .setHeader(header.toArray(String[]::new)).get())) {
                 for (PosteriorSummary.Row row : summary.rows()) {
                     List<Object> record = new ArrayList<>(List.of(row.name(), row.mean(), row.mcseMean(), row.sd(),
                             row.mad()));
@@ -162,9 +157,6 @@ final class SummaryCommand implements Callable<Integer> {
                     printer.printRecord(record);
                 }
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.matchup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.matchup.cli.CommandRun.matchup;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,15 +165,7 @@ class BadInputCorpusTest {
         return text.toString();
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run matchup(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Matchup.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void theCorpusHasAtLeastThirtyTables() throws IOException {
@@ -186,7 +177,7 @@ class BadInputCorpusTest {
         for (Map.Entry<Path, String> c : corpus().entrySet()) {
             for (String command : List.of("fit", "preflight")) {
                 Path output = dir.resolve("out-" + command);
-                Run run = matchup(args(command, c.getKey(), output));
+                CommandRun run = matchup(args(command, c.getKey(), output));
                 String what = command + " " + c.getKey().getFileName() + ": " + run.err();
                 assertEquals(2, run.exitCode(), what);
                 // Progress lines start "matchup fit:"; the error is the one line starting "matchup: ".
@@ -213,7 +204,7 @@ class BadInputCorpusTest {
         for (Map.Entry<Path, String> c : corpus().entrySet()) {
             Path report = dir.resolve("report.json");
             Files.deleteIfExists(report);
-            Run run = matchup("validate", "--data", c.getKey().toString(), "--no-stan", "--report", report.toString());
+            CommandRun run = matchup("validate", "--data", c.getKey().toString(), "--no-stan", "--report", report.toString());
             String what = "validate " + c.getKey().getFileName() + ": " + run.out() + run.err();
             assertEquals(2, run.exitCode(), what);
             assertTrue((run.out() + run.err()).contains(c.getValue()), what + " should contain: " + c.getValue());
@@ -237,7 +228,7 @@ class BadInputCorpusTest {
                 write("quoted-comma-ignored.csv", table(set("game_id", "\"00221,00002\""))),
                 write("plain-named.csv.gz", good));
         for (Path table : accepted) {
-            Run run = matchup("validate", "--data", table.toString(), "--no-stan");
+            CommandRun run = matchup("validate", "--data", table.toString(), "--no-stan");
             assertEquals(0, run.exitCode(), table.getFileName() + ": " + run.out() + run.err());
             assertTrue(run.out().contains("PASS schema: 400 rows"), table.getFileName() + ": " + run.out());
         }

@@ -1,14 +1,13 @@
 package org.matchup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.matchup.cli.CommandRun.matchup;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,21 +47,12 @@ class FitCommandTest {
         realRows = Files.write(tables.resolve("real-rows.csv"), lines);
     }
 
-    /** The exit code and what the command printed. */
-    record Run(int exitCode, String out, String err) {
-    }
 
-    static Run matchup(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Matchup.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void fitWritesChainsCoefficientsAndSummaryThatAgree(@TempDir Path dir) throws IOException {
         Path output = dir.resolve("run");
-        Run run = matchup("fit", "--data", realRows.toString(), "--output", output.toString(), "--chains", "2",
+        CommandRun run = matchup("fit", "--data", realRows.toString(), "--output", output.toString(), "--chains", "2",
                 "--tune", "150", "--draws", "100", "--seed", "11", "--progress-seconds", "0");
         assertTrue(run.exitCode() == 0 || run.exitCode() == 3, run.err());
         assertTrue(run.out().contains("verdict: "), run.out());
@@ -98,13 +88,13 @@ class FitCommandTest {
     @Test
     void refusesAnOutputDirectoryHoldingAnotherRunUnlessOverwrite(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("chain-1.csv"), "earlier run\n");
-        Run refused = matchup("fit", "--data", realRows.toString(), "--output", dir.toString(), "--chains", "1",
+        CommandRun refused = matchup("fit", "--data", realRows.toString(), "--output", dir.toString(), "--chains", "1",
                 "--warmup", "20", "--draws", "20", "--progress-seconds", "0");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("holds another run (chain-1.csv)"), refused.err());
         assertEquals("earlier run\n", Files.readString(dir.resolve("chain-1.csv")));
 
-        Run replaced = matchup("fit", "--data", realRows.toString(), "--output", dir.toString(), "--chains", "1",
+        CommandRun replaced = matchup("fit", "--data", realRows.toString(), "--output", dir.toString(), "--chains", "1",
                 "--warmup", "20", "--draws", "20", "--progress-seconds", "0", "--overwrite");
         assertTrue(replaced.exitCode() == 0 || replaced.exitCode() == 3, replaced.err());
         assertTrue(Files.readString(dir.resolve("chain-1.csv")).startsWith("# stan_version_major"));
@@ -122,7 +112,7 @@ class FitCommandTest {
         }
         Path table = Files.write(dir.resolve("zeros.csv"), zeroed);
         Path output = dir.resolve("run");
-        Run run = matchup("fit", "--data", table.toString(), "--output", output.toString());
+        CommandRun run = matchup("fit", "--data", table.toString(), "--output", output.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("column outcome is constant"), run.err());
         assertFalse(Files.exists(output), "no output directory may be left behind");
@@ -149,7 +139,7 @@ class FitCommandTest {
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("fit", "--output", output.toString()));
             args.addAll(List.of(c).subList(0, c.length - 1));
-            Run run = matchup(args.toArray(String[]::new));
+            CommandRun run = matchup(args.toArray(String[]::new));
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().contains(c[c.length - 1]), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
@@ -159,7 +149,7 @@ class FitCommandTest {
 
     @Test
     void helpListsTheOptionsIncludingTune() {
-        Run run = matchup("fit", "--help");
+        CommandRun run = matchup("fit", "--help");
         assertEquals(0, run.exitCode());
         for (String option : List.of("--data", "--model", "--chains", "--warmup", "--tune", "--draws", "--adapt-delta",
                 "--max-treedepth", "--seed", "--output", "--overwrite")) {

@@ -2,14 +2,13 @@ package org.matchup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.matchup.cli.CommandRun.matchup;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,16 +31,7 @@ class PlotCommandTest {
 
     private static final Path REFERENCE = Path.of(System.getProperty("matchup.shared"), "reference", "stan-csv");
 
-    /** The exit code and what the command printed. */
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run matchup(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Matchup.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String[] bernoulli() {
         return new String[] {REFERENCE.resolve("bern1.csv").toString(), REFERENCE.resolve("bern2.csv").toString(),
@@ -85,7 +75,7 @@ class PlotCommandTest {
     @Test
     void writesTraceRankAndIntervalPlotsOfTheBernoulliChains(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("plots");
-        Run run = matchup(args(bernoulli(), "--out", out.toString()));
+        CommandRun run = matchup(args(bernoulli(), "--out", out.toString()));
         assertEquals(0, run.exitCode(), run.err());
 
         // Default selection: every model parameter, here only theta; no .part file is left behind.
@@ -100,7 +90,7 @@ class PlotCommandTest {
 
     @Test
     void aNameSelectsItsColumnAndEveryColumnBelowIt(@TempDir Path dir) throws IOException {
-        Run run = matchup(args(eightSchools(), "--params", "theta", "--out", dir.toString()));
+        CommandRun run = matchup(args(eightSchools(), "--params", "theta", "--out", dir.toString()));
         assertEquals(0, run.exitCode(), run.err());
 
         List<String> expected = new ArrayList<>();
@@ -136,7 +126,7 @@ class PlotCommandTest {
             Path out = dir.resolve("selection-" + k);
             List<String> options = new ArrayList<>(List.of(selections[k]));
             options.addAll(List.of("--out", out.toString()));
-            Run run = matchup(args(eightSchools(), options.toArray(new String[0])));
+            CommandRun run = matchup(args(eightSchools(), options.toArray(new String[0])));
             assertEquals(0, run.exitCode(), run.err());
             int height = ImageIO.read(out.resolve("intervals.png").toFile()).getHeight();
             assertEquals(IntervalChart.height(rows[k]), height);
@@ -169,7 +159,7 @@ class PlotCommandTest {
         Files.writeString(chains.resolve("chain-1.csv"), csv);
         Path out = dir.resolve("plots");
 
-        Run run = matchup("plot", chains.toString(), "--out", out.toString());
+        CommandRun run = matchup("plot", chains.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("first 12 of 15 parameters"), run.err());
         assertTrue(Files.exists(out.resolve("trace-a.12.png")));
@@ -182,7 +172,7 @@ class PlotCommandTest {
     @Test
     void anUnknownParameterIsBadInputNamedOnOneLine(@TempDir Path dir) {
         Path out = dir.resolve("plots");
-        Run run = matchup(args(eightSchools(), "--params", "mu", "nope", "--out", out.toString()));
+        CommandRun run = matchup(args(eightSchools(), "--params", "mu", "nope", "--out", out.toString()));
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("'nope' matches no column"), run.err());
@@ -192,20 +182,20 @@ class PlotCommandTest {
 
     @Test
     void missingFilesAndDirectoriesWithoutChainsAreBadInput(@TempDir Path dir) throws IOException {
-        Run missing = matchup("plot", dir.resolve("no-such.csv").toString(), "--out", dir.resolve("a").toString());
+        CommandRun missing = matchup("plot", dir.resolve("no-such.csv").toString(), "--out", dir.resolve("a").toString());
         assertEquals(2, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("no such file or directory"), missing.err());
 
         Path empty = Files.createDirectory(dir.resolve("empty"));
         Files.writeString(empty.resolve("coefficients.csv"), "name,mean\nmu,1\n");
-        Run noChains = matchup("plot", empty.toString(), "--out", dir.resolve("b").toString());
+        CommandRun noChains = matchup("plot", empty.toString(), "--out", dir.resolve("b").toString());
         assertEquals(2, noChains.exitCode());
         assertEquals(1, noChains.err().lines().count(), noChains.err());
         assertTrue(noChains.err().contains("holds no Stan CSV file"), noChains.err());
 
         // Files given after --params are taken as names; the message says so.
-        Run swallowed = matchup("plot", "--params", "mu", eightSchools()[0], "--out", dir.resolve("c").toString());
+        CommandRun swallowed = matchup("plot", "--params", "mu", eightSchools()[0], "--out", dir.resolve("c").toString());
         assertEquals(2, swallowed.exitCode());
         assertEquals(1, swallowed.err().lines().count(), swallowed.err());
         assertTrue(swallowed.err().contains("give FILES|DIR before --params"), swallowed.err());

@@ -1,12 +1,11 @@
 package org.matchup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.matchup.cli.CommandRun.matchup;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +24,7 @@ class SummaryAndDiagnoseTest {
 
     private static final Path REFERENCE = Path.of(System.getProperty("matchup.shared"), "reference", "stan-csv");
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    static Run matchup(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Matchup.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String[] bernoulliFiles() {
         List<String> files = new ArrayList<>();
@@ -54,7 +45,7 @@ class SummaryAndDiagnoseTest {
     @Test
     void summaryPrintsTheReferenceValuesForTheBernoulliChains(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("summary.csv");
-        Run run = matchup(args("summary", bernoulliFiles(), "--sig-figs", "8", "--csv", csv.toString()));
+        CommandRun run = matchup(args("summary", bernoulliFiles(), "--sig-figs", "8", "--csv", csv.toString()));
         assertEquals(0, run.exitCode(), run.err());
         String lp = row(run.out(), "lp__");
         String theta = row(run.out(), "theta");
@@ -82,12 +73,12 @@ class SummaryAndDiagnoseTest {
 
     @Test
     void percentilesAreChosenAndChecked() {
-        Run run = matchup(args("summary", bernoulliFiles(), "--percentiles", "2.5,97.5"));
+        CommandRun run = matchup(args("summary", bernoulliFiles(), "--percentiles", "2.5,97.5"));
         assertEquals(0, run.exitCode(), run.err());
         String heading = run.out().lines().filter(l -> l.contains("ESS_bulk")).findFirst().orElseThrow();
         assertTrue(heading.contains("2.5%") && heading.contains("97.5%") && !heading.contains(" 50%"), heading);
 
-        Run bad = matchup(args("summary", bernoulliFiles(), "--percentiles", "0,50"));
+        CommandRun bad = matchup(args("summary", bernoulliFiles(), "--percentiles", "0,50"));
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("percentiles must be strictly between 0 and 100, got 0.0"), bad.err());
     }
@@ -97,7 +88,7 @@ class SummaryAndDiagnoseTest {
         Files.copy(REFERENCE.resolve("eight_schools_1.csv"), dir.resolve("eight_schools_1.csv"));
         Files.copy(REFERENCE.resolve("eight_schools_2.csv"), dir.resolve("eight_schools_2.csv"));
         Files.writeString(dir.resolve("coefficients.csv"), "name,mean\nmu,1\n");
-        Run run = matchup("summary", dir.toString());
+        CommandRun run = matchup("summary", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2 chains"), run.out());
         assertTrue(row(run.out(), "mu").startsWith("mu"), run.out());
@@ -106,7 +97,7 @@ class SummaryAndDiagnoseTest {
 
     @Test
     void diagnoseFindsTheBernoulliRunClean() {
-        Run run = matchup(args("diagnose", bernoulliFiles()));
+        CommandRun run = matchup(args("diagnose", bernoulliFiles()));
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().strip().endsWith("diagnose: no problems detected"), run.out());
     }
@@ -127,7 +118,7 @@ class SummaryAndDiagnoseTest {
             }
         }
         files[0] = Files.write(dir.resolve("bern1-shifted.csv"), shifted).toString();
-        Run run = matchup(args("diagnose", files));
+        CommandRun run = matchup(args("diagnose", files));
         assertEquals(3, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("1 parameter has R-hat above 1.01: theta"), run.out());
         String verdict = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
@@ -149,7 +140,7 @@ class SummaryAndDiagnoseTest {
             for (String[] c : cases) {
                 List<String> all = new ArrayList<>(List.of(command));
                 all.addAll(List.of(c).subList(0, c.length - 1));
-                Run run = matchup(all.toArray(String[]::new));
+                CommandRun run = matchup(all.toArray(String[]::new));
                 assertEquals(2, run.exitCode(), all + ": " + run.err());
                 assertTrue(run.err().contains(c[c.length - 1]), run.err());
                 assertEquals(1, run.err().strip().lines().count(), run.err());

@@ -1,6 +1,7 @@
 package org.matchup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.matchup.cli.CommandRun.matchup;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +30,12 @@ class ValidateAndPreflightTest {
     private static final Path TRAIN = Path.of(System.getProperty("matchup.shared"), "data", "nba",
             "matchups_train.csv.gz");
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run matchup(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Matchup.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void realTablePassesWithItsKnownWarningAndWritesAReport(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("report.json");
-        Run run = matchup("validate", "--data", TRAIN.toString(), "--report", report.toString());
+        CommandRun run = matchup("validate", "--data", TRAIN.toString(), "--report", report.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         for (String check : List.of("PASS schema: 127664 rows", "PASS matchups: 36 of 36", "PASS feature-variance",
                 "PASS feature-ranges", "PASS identifiability", "PASS parameter-alignment: model matchup-specific: 613"
@@ -62,14 +53,14 @@ class ValidateAndPreflightTest {
         assertEquals(36, json.get("checks").get(2).get("numbers").get("present").asInt());
         assertTrue(json.get("checks").get(7).get("numbers").get("estimated_seconds").asDouble() > 0);
 
-        Run strict = matchup("validate", "--data", TRAIN.toString(), "--strict", "--no-stan");
+        CommandRun strict = matchup("validate", "--data", TRAIN.toString(), "--strict", "--no-stan");
         assertEquals(1, strict.exitCode(), strict.out());
     }
 
     @Test
     void placeholderOutcomeOfZerosFailsOnTheOutcomeCheck(@TempDir Path dir) throws IOException {
         Path zeros = zeroedCopy(dir.resolve("zeros.csv.gz"));
-        Run run = matchup("validate", "--data", zeros.toString());
+        CommandRun run = matchup("validate", "--data", zeros.toString());
         assertEquals(2, run.exitCode(), run.out());
         assertTrue(run.out().contains("FAIL outcome: column outcome is constant (every row is 0.0): a placeholder,"
                 + " not data"), run.out());
@@ -77,7 +68,7 @@ class ValidateAndPreflightTest {
         assertTrue(run.out().contains("SKIP parameter-alignment, stan-behaviour"), run.out());
 
         Path output = dir.resolve("run");
-        Run fit = matchup("fit", "--data", zeros.toString(), "--output", output.toString());
+        CommandRun fit = matchup("fit", "--data", zeros.toString(), "--output", output.toString());
         assertEquals(2, fit.exitCode());
         assertTrue(fit.err().contains("FAIL outcome: column outcome is constant"), fit.err());
         assertFalse(Files.exists(output));
@@ -86,7 +77,7 @@ class ValidateAndPreflightTest {
     @Test
     void preflightSaysGoWithItsEstimatesAndAManifest(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("pre");
-        Run run = matchup("preflight", "--data", TRAIN.toString(), "--output", output.toString(), "--chains", "4",
+        CommandRun run = matchup("preflight", "--data", TRAIN.toString(), "--output", output.toString(), "--chains", "4",
                 "--tune", "1000", "--draws", "2000", "--adapt-delta", "0.99", "--bandwidth-mbps", "50",
                 "--price-per-hour", "0.79");
         assertEquals(0, run.exitCode(), run.out() + run.err());

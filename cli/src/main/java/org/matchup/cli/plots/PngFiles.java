@@ -1,16 +1,12 @@
 package org.matchup.cli.plots;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.matchup.core.io.AtomicFiles;
 
 /**
  * Writes charts as PNG files, and turns column names into file names.
@@ -35,20 +31,7 @@ public final class PngFiles {
      * @throws IOException if the file cannot be written
      */
     public static void write(JFreeChart chart, int width, int height, Path file) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
-                ChartUtils.writeChartAsPNG(out, chart, width, height);
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // A sibling is on the same file system, so this is rare; a plain rename is the best left.
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     /**

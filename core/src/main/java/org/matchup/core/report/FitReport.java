@@ -1,11 +1,7 @@
 package org.matchup.core.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +14,7 @@ import org.matchup.core.diagnostics.EnergyDiagnostic;
 import org.matchup.core.diagnostics.ParameterSummary;
 import org.matchup.core.diagnostics.RunDiagnostics;
 import org.matchup.core.draws.Draws;
+import org.matchup.core.io.AtomicFiles;
 import org.matchup.core.sampling.ChainResult;
 import org.matchup.core.sampling.SamplingResult;
 
@@ -68,7 +65,7 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
      * @throws IOException if writing fails
      */
     public void writeCoefficients(Path file) throws IOException {
-        writeAtomically(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
                     .setHeader(COEFFICIENT_COLUMNS.toArray(String[]::new)).get())) {
                 for (ParameterSummary s : summaries) {
@@ -87,7 +84,7 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
      */
     public void writeTrainingSummary(Path file) throws IOException {
         String text = String.join("\n", trainingSummaryLines()) + "\n";
-        writeAtomically(file, out -> out.write(text));
+        AtomicFiles.writeString(file, text);
     }
 
     /** @return the lines of {@code training_summary.txt} */
@@ -166,21 +163,4 @@ public record FitReport(String modelName, Path dataFile, SufficientStatistics da
         return String.format(Locale.ROOT, pattern, args);
     }
 
-    /** Writes a file through a sibling {@code .part} file, so a reader never sees half of it. */
-    private static void writeAtomically(Path file, WriterAction action) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                action.write(out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    @FunctionalInterface
-    private interface WriterAction {
-        void write(Writer out) throws IOException;
-    }
 }

@@ -1,9 +1,7 @@
 package org.matchup.core.validation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.matchup.core.io.AtomicFiles;
 
 /**
  * The checks run on a table, in order, with the overall status and the exit code that {@code validate} gives.
@@ -81,12 +81,8 @@ public record ValidationReport(Path file, List<Check> checks) {
             entry.put("numbers", c.numbers());
             return entry;
         }).toList());
-        Path partial = json.resolveSibling(json.getFileName() + ".part");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), root);
-            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        AtomicFiles.write(json, out -> mapper.writeValue(out, root));
     }
 }
