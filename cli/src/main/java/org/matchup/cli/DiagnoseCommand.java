@@ -44,7 +44,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<StanCsvReader.Chain> chains = StanCsvReader.readChains(StanCsvFiles.resolve(inputs));
         int depth = maxTreedepth != null ? maxTreedepth : configuredDepth(chains.get(0));
-        SamplerDiagnosis diagnosis = SamplerDiagnosis.of(StanCsvReader.draws(chains), depth);
+        SamplerDiagnosis diagnosis = SamplerDiagnosis.of(SummaryCommand.withDraws(StanCsvReader.draws(chains)), depth);
         for (String line : diagnosis.lines()) {
             out.println(line);
         }

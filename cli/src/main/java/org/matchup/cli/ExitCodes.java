@@ -44,6 +44,23 @@ final class ExitCodes {
         return exitCodeOf(e);
     }
 
+    /** Words for the file-system failures that carry no reason of their own. */
+    private static String reasonOf(FileSystemException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        return e.getClass().getSimpleName();
+    }
+
     private static String describe(Throwable e) {
         if (e instanceof UncheckedIOException && e.getCause() != null) {
             return describe(e.getCause());
@@ -52,7 +69,8 @@ final class ExitCodes {
             return denied.getFile() + ": permission denied";
         }
         if (e instanceof FileSystemException fs) {
-            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName());
+            String file = fs.getFile() == null ? "" : fs.getFile().replaceFirst("\\.part$", "") + ": ";
+            return file + (fs.getReason() != null ? fs.getReason() : reasonOf(fs));
         }
         if (e instanceof StanException || e instanceof IllegalArgumentException) {
             return e.getMessage();

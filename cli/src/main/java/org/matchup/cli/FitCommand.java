@@ -44,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Fit a matchup model to a table with Stan's NUTS (diagonal metric, windowed adaptation).",
             "Writes chain-N.csv (Stan CSV), coefficients.csv and training_summary.txt into the output directory;"
                 + " progress goes to standard error.",
-            "Exit codes: 0 converged, 3 finished but not converged, 2 bad input, 1 other failure."})
+            "Exit codes: 0 converged, 3 finished but not converged, 2 bad input, 1 other failure, 130 interrupted"
+                + " (Ctrl-C; the files of the draws kept are still written)."})
 final class FitCommand implements Callable<Integer> {
 
     /** Files that mark a directory as holding a run. */
@@ -209,10 +210,8 @@ final class FitCommand implements Callable<Integer> {
 
     /** Refuses a file given as directory, and a directory holding another run unless --overwrite. */
     private void checkOutputDirectory() throws IOException {
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new ExitCodes.BadInputException("--output " + output + " is a file, not a directory");
-        }
-        List<Path> earlier = earlierRunFiles();
+        OutputPaths.checkDirectory(output, "--output");
+        List<Path> earlier = earlierRunFiles(output);
         if (!earlier.isEmpty() && !overwrite) {
             throw new ExitCodes.BadInputException("--output " + output + " holds another run ("
                     + earlier.get(0).getFileName() + "); choose another directory or add --overwrite");
@@ -220,12 +219,17 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private void removeEarlierRun() throws IOException {
-        for (Path file : earlierRunFiles()) {
+        for (Path file : earlierRunFiles(output)) {
             Files.delete(file);
         }
     }
 
-    private List<Path> earlierRunFiles() throws IOException {
+    /**
+     * @param output a directory
+     * @return the files of a run in it (chain files, coefficients.csv, training_summary.txt), sorted
+     * @throws IOException if the directory cannot be listed
+     */
+    static List<Path> earlierRunFiles(Path output) throws IOException {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(output)) {
             return files;

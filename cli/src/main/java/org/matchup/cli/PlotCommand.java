@@ -86,9 +86,7 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         // Everything that can be refused is refused before anything is written.
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ExitCodes.BadInputException("--out " + out + " is a file, not a directory");
-        }
+        OutputPaths.checkDirectory(out, "--out");
         if (inputs == null || inputs.isEmpty()) {
             throw new ExitCodes.BadInputException("no FILES|DIR given" + (params == null ? ""
                     : pathHint(params.get(params.size() - 1))));

@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "preflight", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check inputs, disk, time and cost before a long run; writes manifest.sha256 and"
                 + " preflight.txt into the output directory and ends with GO or NO-GO.",
-            "Exit codes: 0 GO, 3 NO-GO for resources (disk), 2 NO-GO for bad input (nothing written), 1 other."})
+            "Exit codes: 0 GO, 3 NO-GO for resources (disk, an earlier run in the output directory), 2 NO-GO for"
+                + " bad input (nothing written), 1 other."})
 final class PreflightCommand implements Callable<Integer> {
 
     /** Bytes per value of a Stan CSV draw as this project writes it (measured: 25.1 MB for 2000 x 620). */
@@ -83,9 +84,7 @@ final class PreflightCommand implements Callable<Integer> {
         if (!(pricePerHour >= 0 && Double.isFinite(pricePerHour))) {
             throw new ExitCodes.BadInputException("--price-per-hour must be 0 or more, got " + pricePerHour);
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new ExitCodes.BadInputException("--output " + output + " is a file, not a directory");
-        }
+        OutputPaths.checkDirectory(output, "--output");
         SamplerConfig config = sampler.config();
         MatchupModel matchupModel = MatchupModel.named(model);
 
@@ -128,12 +127,18 @@ final class PreflightCommand implements Callable<Integer> {
                 calibration.summary()));
         double hours = (uploadSeconds + runSeconds) / 3600;
         lines.add(format("cost: %.3f h x %s per hour = %.2f", hours, pricePerHour, hours * pricePerHour));
-        String verdict = diskOk ? "GO" : "NO-GO (disk)";
+        List<Path> earlier = FitCommand.earlierRunFiles(output);
+        boolean outputFree = earlier.isEmpty();
+        lines.add(outputFree ? "output: " + output + " holds no earlier run" : "output: " + output
+                + " already holds a run (" + earlier.get(0).getFileName() + "): fit will refuse it without"
+                + " --overwrite");
+        String verdict = diskOk && outputFree ? "GO" : "NO-GO (" + (diskOk ? "" : "disk")
+                + (diskOk || outputFree ? "" : ", ") + (outputFree ? "" : "output directory holds a run") + ")";
         lines.add("preflight: " + verdict);
         AtomicFiles.writeString(output.resolve("preflight.txt"), String.join("\n", lines) + "\n");
         lines.forEach(out::println);
         out.flush();
-        return diskOk ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
+        return diskOk && outputFree ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
     }
 
     private static String sha256(Path file) throws IOException {

@@ -60,9 +60,17 @@ final class SummaryCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException("--sig-figs must be between 1 and 17, got " + sigFigs);
         }
         double[] probabilities = percentiles.stream().mapToDouble(p -> p / 100).toArray();
+        for (double p : percentiles) {
+            if (!(p > 0 && p < 100)) {
+                throw new ExitCodes.BadInputException("--percentiles must be strictly between 0 and 100, got " + p);
+            }
+        }
+        if (csv != null) {
+            OutputPaths.checkFile(csv, "--csv");
+        }
         List<Path> files = StanCsvFiles.resolve(inputs);
         List<StanCsvReader.Chain> chains = StanCsvReader.readChains(files);
-        Draws draws = StanCsvReader.draws(chains);
+        Draws draws = withDraws(StanCsvReader.draws(chains));
         long start = System.nanoTime();
         PosteriorSummary summary = PosteriorSummary.of(draws, probabilities);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -88,6 +96,20 @@ final class SummaryCommand implements Callable<Integer> {
             out.println("wrote " + csv);
         }
         return Matchup.EXIT_OK;
+    }
+
+    /**
+     * @param draws draws read from chain files
+     * @return the draws, when any chain kept one
+     * @throws ExitCodes.BadInputException when no chain did
+     */
+    static Draws withDraws(Draws draws) {
+        for (int c = 0; c < draws.chainCount(); c++) {
+            if (draws.drawCount(c) > 0) {
+                return draws;
+            }
+        }
+        throw new ExitCodes.BadInputException("the chain files hold no draws after warmup");
     }
 
     private List<String> table(PosteriorSummary summary) {

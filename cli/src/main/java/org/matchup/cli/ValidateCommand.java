@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check a matchup table and the model on it before fitting: schema, outcome, matchup"
                 + " distribution, feature variance and ranges, identifiability, parameter alignment, and a short"
                 + " Stan run with an estimate of the full run's time.",
+            "Each check is PASS, WARN or FAIL; the model checks are SKIPped when the table fails.",
             "Exit codes: 0 all pass (warnings allowed), 2 a check failed or bad input, 1 a warning with --strict."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -64,6 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SamplerConfig config = sampler.config();
         MatchupModel matchupModel = MatchupModel.named(model);
+        if (report != null) {
+            OutputPaths.checkFile(report, "--report");
+        }
         ValidationReport result = validate(data, matchupModel, config, !noStan, out);
         if (report != null) {
             result.writeJson(report);

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -51,6 +52,10 @@ public final class AtomicFiles {
      */
     public static void write(Path file, Content content) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new NoSuchFileException(file.toString(), null, "cannot write: no directory " + parent);
+        }
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 content.writeTo(out);

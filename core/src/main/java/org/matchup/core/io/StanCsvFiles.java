@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * chain files to read, in a stable order.
  *
  * <p>A directory contributes every {@code *.csv} file in it whose first line that is not a comment starts with
- * {@code lp__}: the sampler's output, not a summary such as {@code coefficients.csv} beside it. Files are
+ * {@code lp__}: the sampler's output, not a summary such as {@code coefficients.csv} beside it; a file named
+ * directly must be one too. Files are
  * ordered by name with numbers compared as numbers, so {@code chain-10.csv} follows {@code chain-9.csv}.
  *
  * <p>Stateless; thread safe.
@@ -47,6 +48,10 @@ public final class StanCsvFiles {
                 }
                 files.addAll(found);
             } else if (Files.isRegularFile(path)) {
+                if (!isStanCsv(path)) {
+                    throw new StanCsvFormatException(path, 0, "not a Stan CSV file: its first line that is not a"
+                            + " comment does not start with lp__");
+                }
                 files.add(path);
             } else {
                 throw new StanCsvFormatException(path, 0, "no such file or directory");

@@ -62,7 +62,8 @@ public final class TableChecks {
         numbers.put("bad_rows", scan.badRows());
         if (scan.badRows() > 0) {
             return new Check("schema", CheckStatus.FAIL, format("%d of %d rows break the format; first: %s",
-                    scan.badRows(), scan.rowsRead(), scan.badRowExamples().get(0)), scan.badRowExamples(), numbers);
+                    scan.badRows(), scan.rowsRead(), scan.badRowExamples().get(0)),
+                    examples(scan.badRowExamples(), scan.badRows()), numbers);
         }
         return new Check("schema", CheckStatus.PASS, format("%d rows, every required column present and every"
                 + " value well formed", scan.rowsRead()), List.of(), numbers);
@@ -96,7 +97,8 @@ public final class TableChecks {
         if (implausible > 0) {
             return new Check("outcome", CheckStatus.WARN, format("%s; %d rows negative and %d above %.0f points per"
                     + " possession, which no possession can score", values, scan.negativeOutcomes(),
-                    scan.largeOutcomes(), TableScan.MAX_PLAUSIBLE_OUTCOME), scan.implausibleOutcomes(), numbers);
+                    scan.largeOutcomes(), TableScan.MAX_PLAUSIBLE_OUTCOME),
+                    examples(scan.implausibleOutcomes(), implausible), numbers);
         }
         return new Check("outcome", CheckStatus.PASS, values, List.of(), numbers);
     }
@@ -192,7 +194,7 @@ public final class TableChecks {
         numbers.put("extreme", extreme);
         if (extreme > 0) {
             return new Check("feature-ranges", CheckStatus.WARN, format("%d values with |z| > %.0f (largest %s)",
-                    extreme, TableScan.EXTREME_Z, largest), scan.extremeValues(), numbers);
+                    extreme, TableScan.EXTREME_Z, largest), examples(scan.extremeValues(), extreme), numbers);
         }
         return new Check("feature-ranges", CheckStatus.PASS, format("every archetype value finite, largest |z| %.4f",
                 largest), List.of(), numbers);
@@ -236,6 +238,15 @@ public final class TableChecks {
         }
         return new Check("identifiability", CheckStatus.PASS, format("every present matchup's weighted X'X is well"
                 + " conditioned; worst condition number %.3g (matchup %d)", worst, worstMatchup), details, numbers);
+    }
+
+    /** The kept examples, and a last line that says how many more there are. */
+    private static List<String> examples(List<String> kept, long total) {
+        List<String> lines = new ArrayList<>(kept);
+        if (total > kept.size()) {
+            lines.add(format("... and %d more (the first %d are listed)", total - kept.size(), kept.size()));
+        }
+        return lines;
     }
 
     private static List<TableScan.ColumnProfile> zColumns(TableScan scan) {
