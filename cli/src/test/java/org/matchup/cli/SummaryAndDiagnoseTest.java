@@ -130,11 +130,15 @@ class SummaryAndDiagnoseTest {
     void badInputGetsOneLineAndExitCodeTwo(@TempDir Path dir) throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.csv"), "lp__,theta\n-7.1,0.2\n-7.3,abc\n");
         Path other = Files.writeString(dir.resolve("other.csv"), "lp__,mu\n-7.1,0.2\n");
+        Path notStan = Files.writeString(dir.resolve("not-stan.csv"), "a,b\n1,2\n");
+        Path noDraws = Files.writeString(dir.resolve("no-draws.csv"), "# model = m\nlp__,theta\n");
         String[][] cases = {
             {dir.resolve("missing.csv").toString(), "no such file or directory"},
             {broken.toString(), "broken.csv:3"},
             {REFERENCE.resolve("bern1.csv").toString(), other.toString(), "columns differ"},
             {Files.createDirectory(dir.resolve("empty")).toString(), "holds no Stan CSV file"},
+            {notStan.toString(), "not a Stan CSV file"},
+            {noDraws.toString(), "hold no draws after warmup"},
         };
         for (String command : List.of("summary", "diagnose")) {
             for (String[] c : cases) {
@@ -147,6 +151,15 @@ class SummaryAndDiagnoseTest {
                 assertFalse(run.err().contains("\tat "), run.err());
             }
         }
+    }
+
+    @Test
+    void csvThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path dir) {
+        CommandRun run = matchup(args("summary", bernoulliFiles(), "--csv", dir.resolve("no/such/dir/s.csv")
+                .toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cannot be written"), run.err());
+        assertEquals("", run.out());
     }
 
     private static String row(String table, String name) {

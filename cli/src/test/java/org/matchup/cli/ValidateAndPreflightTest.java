@@ -91,6 +91,12 @@ class ValidateAndPreflightTest {
         String expected = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(TRAIN)));
         assertEquals(expected + "  matchups_train.csv.gz\n", Files.readString(output.resolve("manifest.sha256")));
         assertTrue(Files.readString(output.resolve("preflight.txt")).contains("preflight: GO"));
+
+        // With an earlier run in the directory, fit would refuse it: NO-GO.
+        Files.writeString(output.resolve("chain-1.csv"), "earlier\n");
+        CommandRun again = matchup("preflight", "--data", TRAIN.toString(), "--output", output.toString());
+        assertEquals(3, again.exitCode(), again.out() + again.err());
+        assertTrue(again.out().strip().endsWith("preflight: NO-GO (output directory holds a run)"), again.out());
     }
 
     /** The training table with every outcome set to 0, as the reference system once shipped it. */
