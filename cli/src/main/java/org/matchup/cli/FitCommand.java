@@ -61,8 +61,8 @@ final class FitCommand implements Callable<Integer> {
     private Path data;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "matchup-specific",
-            description = "Model: matchup-specific (sufficient statistics) or matchup-specific-rows (one term per"
-                    + " row). Default: ${DEFAULT-VALUE}.")
+            description = "Model: matchup-specific (the reference system's), matchup-specific-rows (the same, one"
+                    + " term per row), matchup-hierarchical, simplified or baseline. Default: ${DEFAULT-VALUE}.")
     private String model;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the run's files.")

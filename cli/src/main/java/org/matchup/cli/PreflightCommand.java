@@ -21,7 +21,6 @@ import org.matchup.core.model.MatchupModel;
 import org.matchup.core.sampling.SamplerConfig;
 import org.matchup.core.validation.Check;
 import org.matchup.core.validation.CheckStatus;
-import org.matchup.core.validation.ModelChecks;
 import org.matchup.core.validation.ValidationReport;
 
 import picocli.CommandLine.Command;
@@ -44,8 +43,6 @@ final class PreflightCommand implements Callable<Integer> {
 
     /** Bytes per value of a Stan CSV draw as this project writes it (measured: 25.1 MB for 2000 x 620). */
     static final double BYTES_PER_VALUE = 21;
-    /** Sampler columns before the parameters in every draw. */
-    private static final int SAMPLER_COLUMNS = 7;
 
     @Spec
     private CommandSpec spec;
@@ -110,14 +107,14 @@ final class PreflightCommand implements Callable<Integer> {
         String digest = sha256(data);
         AtomicFiles.writeString(output.resolve("manifest.sha256"), digest + "  " + data.getFileName() + "\n");
         lines.add(format("manifest: %s/manifest.sha256 (SHA-256 %s)", output, digest));
-        int parameters = ModelChecks.expectedParameterNames().size();
-        double expectedBytes = (double) config.chains() * config.keptDraws() * (parameters + SAMPLER_COLUMNS)
-                * BYTES_PER_VALUE;
+        int columns = ((Number) report.checks().get(report.checks().size() - 2).numbers().get("output_columns"))
+                .intValue();
+        double expectedBytes = (double) config.chains() * config.keptDraws() * columns * BYTES_PER_VALUE;
         FileStore store = Files.getFileStore(output.toAbsolutePath());
         long free = store.getUsableSpace();
         boolean diskOk = free > 2 * expectedBytes;
         lines.add(format("disk: expected output %.1f MB (%d chains x %d draws x %d columns), free %.1f GB: %s",
-                expectedBytes / 1e6, config.chains(), config.keptDraws(), parameters + SAMPLER_COLUMNS, free / 1e9,
+                expectedBytes / 1e6, config.chains(), config.keptDraws(), columns, free / 1e9,
                 diskOk ? "enough (at least twice the output)" : "NOT enough: needs twice the expected output"));
         double uploadSeconds = size * 8 / (bandwidthMbps * 1e6);
         lines.add(format("upload: %.1f MB at %s Mbit/s: %.1f s", size / 1e6, bandwidthMbps, uploadSeconds));

@@ -24,7 +24,19 @@ public enum MatchupModel {
     MATCHUP_SPECIFIC("matchup-specific", false),
 
     /** The same density with one likelihood term per row; for tests and benchmarks, slow on big tables. */
-    MATCHUP_SPECIFIC_ROWS("matchup-specific-rows", true);
+    MATCHUP_SPECIFIC_ROWS("matchup-specific-rows", true),
+
+    /**
+     * Partial pooling: each matchup's intercept and archetype coefficients come from a population (a mean and a
+     * scale per coefficient), non-centred, without sign constraints.
+     */
+    MATCHUP_HIERARCHICAL("matchup-hierarchical", false),
+
+    /** The reference system's fallback: one intercept, 8 + 8 positive archetype coefficients and sigma for all. */
+    SIMPLIFIED("simplified", false),
+
+    /** One intercept and sigma. */
+    BASELINE("baseline", false);
 
     private final String modelName;
     private final boolean rowByRow;
