@@ -137,7 +137,8 @@ class BadInputCorpusTest {
         cases.put(write("constant-outcome-one.csv", everyRow("outcome", "1.0")), "column outcome is constant");
         cases.put(write("single-matchup.csv", everyRow("matchup_id", "7")), "a single matchup");
         cases.put(write("per-100.csv", everyRowScaled()), "not points per possession");
-        cases.put(write("placeholder-feature.csv", everyRow("z_off_3", "0")), "constant column, a placeholder: z_off_3");
+        cases.put(write("placeholder-feature.csv", everyRow("z_off_3", "0")),
+                "constant column, a placeholder: z_off_3");
         cases.put(write("short-row.csv", table(f -> Arrays.copyOf(f, f.length - 3))),
                 "row 3 (line 4), column z_def_5: value missing");
         cases.put(write("long-row.csv", table(f -> {
@@ -204,7 +205,8 @@ class BadInputCorpusTest {
         for (Map.Entry<Path, String> c : corpus().entrySet()) {
             Path report = dir.resolve("report.json");
             Files.deleteIfExists(report);
-            CommandRun run = matchup("validate", "--data", c.getKey().toString(), "--no-stan", "--report", report.toString());
+            CommandRun run = matchup("validate", "--data", c.getKey().toString(), "--no-stan", "--report",
+                    report.toString());
             String what = "validate " + c.getKey().getFileName() + ": " + run.out() + run.err();
             assertEquals(2, run.exitCode(), what);
             assertTrue((run.out() + run.err()).contains(c.getValue()), what + " should contain: " + c.getValue());

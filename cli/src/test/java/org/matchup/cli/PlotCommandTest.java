@@ -182,7 +182,8 @@ class PlotCommandTest {
 
     @Test
     void missingFilesAndDirectoriesWithoutChainsAreBadInput(@TempDir Path dir) throws IOException {
-        CommandRun missing = matchup("plot", dir.resolve("no-such.csv").toString(), "--out", dir.resolve("a").toString());
+        CommandRun missing = matchup("plot", dir.resolve("no-such.csv").toString(), "--out",
+                dir.resolve("a").toString());
         assertEquals(2, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("no such file or directory"), missing.err());
@@ -195,7 +196,8 @@ class PlotCommandTest {
         assertTrue(noChains.err().contains("holds no Stan CSV file"), noChains.err());
 
         // Files given after --params are taken as names; the message says so.
-        CommandRun swallowed = matchup("plot", "--params", "mu", eightSchools()[0], "--out", dir.resolve("c").toString());
+        CommandRun swallowed = matchup("plot", "--params", "mu", eightSchools()[0], "--out",
+                dir.resolve("c").toString());
         assertEquals(2, swallowed.exitCode());
         assertEquals(1, swallowed.err().lines().count(), swallowed.err());
         assertTrue(swallowed.err().contains("give FILES|DIR before --params"), swallowed.err());

@@ -77,7 +77,8 @@ class ValidateAndPreflightTest {
     @Test
     void preflightSaysGoWithItsEstimatesAndAManifest(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("pre");
-        CommandRun run = matchup("preflight", "--data", TRAIN.toString(), "--output", output.toString(), "--chains", "4",
+        CommandRun run = matchup("preflight", "--data", TRAIN.toString(), "--output", output.toString(),
+                "--chains", "4",
                 "--tune", "1000", "--draws", "2000", "--adapt-delta", "0.99", "--bandwidth-mbps", "50",
                 "--price-per-hour", "0.79");
         assertEquals(0, run.exitCode(), run.out() + run.err());

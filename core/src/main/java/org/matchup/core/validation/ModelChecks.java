@@ -24,8 +24,8 @@ import org.matchup.core.sampling.SamplingResult;
 
 /**
  * The checks that load the compiled model: parameter alignment (for the reference system's model, its 613
- * parameters against what the compiled model reports; for the others, their counts) and Stan's behaviour on a short run, with an estimate of the
- * full run's time.
+ * parameters against what the compiled model reports; for the others, their counts) and Stan's behaviour on a
+ * short run, with an estimate of the full run's time.
  *
  * <p>Stateless; thread safe.
  */
