@@ -1,7 +1,5 @@
 package org.matchup.core.evaluation;
 
-import java.util.Arrays;
-
 /**
  * Pareto smoothed importance sampling (PSIS) of one set of log importance ratios: the largest ratios are replaced
  * by the expected order statistics of a generalized Pareto distribution fitted to them, whose shape k-hat also
@@ -64,23 +62,34 @@ public final class ParetoSmoothedImportanceSampling {
         double k = Double.POSITIVE_INFINITY;
         if (tail >= MIN_TAIL && tail < s) {
 
-            // The tail: the largest `tail` ratios, and the cutoff just below them.
-            Integer[] order = new Integer[s];
-            for (int i = 0; i < s; i++) {
-                order[i] = i;
+            // The tail: the largest `tail` ratios in increasing order, and the cutoff just below them. A selection
+            // finds the cutoff in linear time; only the tail is sorted.
+            double[] copy = lw.clone();
+            double cutoff = select(copy, s - tail - 1);
+            int[] tailIndex = new int[tail];
+            int found = 0;
+            for (int i = 0; i < s && found < tail; i++) {
+                if (lw[i] > cutoff) {
+                    tailIndex[found++] = i;
+                }
             }
-            final double[] shifted = lw;
-            Arrays.sort(order, (a, b) -> Double.compare(shifted[a], shifted[b]));
-            double cutoff = lw[order[s - tail - 1]];
-            double lowest = lw[order[s - tail]];
-            double highest = lw[order[s - 1]];
+            for (int i = 0; i < s && found < tail; i++) {
+                if (lw[i] == cutoff) {
+                    tailIndex[found++] = i; // ties at the cutoff fill the tail up, as a stable sort would
+                }
+            }
+            final double[] values = lw;
+            int[] order = java.util.stream.IntStream.of(tailIndex).boxed()
+                    .sorted((a, b) -> Double.compare(values[a], values[b])).mapToInt(Integer::intValue).toArray();
+            double lowest = lw[order[0]];
+            double highest = lw[order[tail - 1]];
             if (highest - lowest > Math.ulp(1.0) / 100) {
 
                 // Fit a GPD to the exceedances exp(lw) - exp(cutoff), in increasing order.
                 double expCutoff = Math.exp(cutoff);
                 double[] exceedances = new double[tail];
                 for (int t = 0; t < tail; t++) {
-                    exceedances[t] = Math.exp(lw[order[s - tail + t]]) - expCutoff;
+                    exceedances[t] = Math.exp(lw[order[t]]) - expCutoff;
                 }
                 double[] fit = fitGeneralizedPareto(exceedances);
                 k = fit[0];
@@ -90,7 +99,7 @@ public final class ParetoSmoothedImportanceSampling {
                 if (Double.isFinite(k)) {
                     for (int t = 0; t < tail; t++) {
                         double p = (t + 0.5) / tail;
-                        lw[order[s - tail + t]] = Math.log(quantile(p, k, sigma) + expCutoff);
+                        lw[order[t]] = Math.log(quantile(p, k, sigma) + expCutoff);
                     }
                 }
             }
@@ -151,6 +160,43 @@ public final class ParetoSmoothedImportanceSampling {
         // 10 observations.
         k = (n * k + PRIOR_COUNT * PRIOR_K) / (n + PRIOR_COUNT);
         return new double[] {Double.isNaN(k) ? Double.POSITIVE_INFINITY : k, sigma};
+    }
+
+    /**
+     * The element that would be at {@code rank} (0-based) if {@code x} were sorted; reorders {@code x}
+     * (Hoare's quickselect with a middle pivot).
+     */
+    static double select(double[] x, int rank) {
+        int low = 0;
+        int high = x.length - 1;
+        while (low < high) {
+            double pivot = x[(low + high) >>> 1];
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (x[i] < pivot) {
+                    i++;
+                }
+                while (x[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = x[i];
+                    x[i] = x[j];
+                    x[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (rank <= j) {
+                high = j;
+            } else if (rank >= i) {
+                low = i;
+            } else {
+                return x[rank];
+            }
+        }
+        return x[rank];
     }
 
     /** Quantile of the generalized Pareto distribution with shape k and scale sigma (location 0). */
