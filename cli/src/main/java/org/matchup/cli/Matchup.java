@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "matchup", mixinStandardHelpOptions = true, version = "matchup 0.1.0-SNAPSHOT (Stan 2.21.0 in-process)",
         description = "Fit Bayesian archetype-matchup models of NBA possessions with Stan's NUTS, in-process.",
         subcommands = {FitCommand.class, ValidateCommand.class, PreflightCommand.class, SummaryCommand.class,
-            DiagnoseCommand.class, PlotCommand.class, CommandLine.HelpCommand.class})
+            DiagnoseCommand.class, PlotCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Matchup implements Runnable {
 
     /** Success; for {@code fit}, a converged run. */
