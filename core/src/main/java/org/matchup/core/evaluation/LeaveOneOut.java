@@ -7,7 +7,7 @@ package org.matchup.core.evaluation;
  * cross-validation and WAIC", Statistics and Computing 27, doi:10.1007/s11222-016-9696-4; Pareto k thresholds of
  * Vehtari et al. 2024).
  *
- * <p>Not thread safe: one thread adds the observations.
+ * <p>Not thread safe: one thread adds the observations; {@link #pointwise} may run on any thread.
  */
 public final class LeaveOneOut {
 
@@ -27,6 +27,9 @@ public final class LeaveOneOut {
      * @param rEff relative efficiency of the draws, 1 for independent draws
      */
     public LeaveOneOut(int draws, double rEff) {
+        if (!(rEff > 0)) {
+            throw new IllegalArgumentException("rEff must be positive, got " + rEff);
+        }
         this.draws = draws;
         this.rEff = rEff;
         this.threshold = ParetoSmoothedImportanceSampling.khatThreshold(draws);
@@ -42,6 +45,27 @@ public final class LeaveOneOut {
             throw new IllegalArgumentException("expected " + draws + " log-likelihood values, got "
                     + logLikelihood.length);
         }
+        add(pointwise(logLikelihood, rEff));
+    }
+
+    /**
+     * One observation's PSIS-LOO terms, computed without touching an accumulator (so observations can be
+     * computed on several threads and then added in order).
+     *
+     * @param elpd log leave-one-out predictive density of the observation
+     * @param lpd log of its mean likelihood over the draws
+     * @param k the Pareto k-hat of its importance ratios
+     */
+    public record Pointwise(double elpd, double lpd, double k) {
+    }
+
+    /**
+     * @param logLikelihood the observation's log likelihood under each draw; not modified
+     * @param rEff relative efficiency of the draws
+     * @return its PSIS-LOO terms
+     */
+    public static Pointwise pointwise(double[] logLikelihood, double rEff) {
+        int draws = logLikelihood.length;
 
         // Importance ratios of leaving the observation out are 1 / p(y_i | theta_s).
         double[] logRatios = new double[draws];
@@ -56,13 +80,22 @@ public final class LeaveOneOut {
         for (int s = 0; s < draws; s++) {
             weighted[s] = lw[s] + logLikelihood[s];
         }
-        double elpd = logSumExp(weighted) - logSumExp(lw);
-        lpd += logSumExp(logLikelihood) - Math.log(draws);
+        return new Pointwise(logSumExp(weighted) - logSumExp(lw), logSumExp(logLikelihood) - Math.log(draws),
+                psis.k());
+    }
+
+    /**
+     * Adds one observation computed by {@link #pointwise}.
+     *
+     * @param observation its terms
+     */
+    public void add(Pointwise observation) {
+        lpd += observation.lpd();
         if (count == pointwise.length) {
             pointwise = java.util.Arrays.copyOf(pointwise, 2 * count);
         }
-        pointwise[count++] = elpd;
-        double k = psis.k();
+        pointwise[count++] = observation.elpd();
+        double k = observation.k();
         maxK = Math.max(maxK, k);
         if (k <= threshold) {
             good++;
