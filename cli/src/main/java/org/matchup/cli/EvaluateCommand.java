@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.matchup.core.data.SufficientStatistics;
-import org.matchup.core.data.TableScan;
 import org.matchup.core.evaluation.LeaveOneOut;
 import org.matchup.core.evaluation.MatchupPredictor;
 import org.matchup.core.evaluation.PredictiveEvaluation;
@@ -26,9 +25,6 @@ import org.matchup.core.report.FitReport;
 import org.matchup.core.sampling.NutsSampler;
 import org.matchup.core.sampling.SamplerConfig;
 import org.matchup.core.sampling.SamplingResult;
-import org.matchup.core.validation.Check;
-import org.matchup.core.validation.CheckStatus;
-import org.matchup.core.validation.TableChecks;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,8 +96,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException("--output " + output + " holds another comparison; choose another"
                     + " directory or add --overwrite");
         }
-        SufficientStatistics statistics = checked(train, err);
-        checked(holdout, err);
+        SufficientStatistics statistics = FitCommand.checkedTable(train, err, "matchup evaluate: ");
+        FitCommand.checkedTable(holdout, err, "matchup evaluate: ");
         Files.createDirectories(output);
 
         List<Entry> entries = new ArrayList<>();
@@ -111,16 +107,6 @@ final class EvaluateCommand implements Callable<Integer> {
         write(entries, out);
         boolean any = entries.stream().anyMatch(e -> e.fit().converged());
         return any ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
-    }
-
-    private SufficientStatistics checked(Path table, PrintWriter err) throws IOException {
-        TableScan scan = TableScan.of(table, TableChecks.EXAMPLES);
-        for (Check check : TableChecks.run(scan)) {
-            if (check.status() == CheckStatus.FAIL) {
-                throw new ExitCodes.BadInputException(table.getFileName() + ": " + check.line());
-            }
-        }
-        return scan.statistics();
     }
 
     private Entry fitAndScore(MatchupModel model, SufficientStatistics statistics, SamplerConfig config,

@@ -94,7 +94,7 @@ final class FitCommand implements Callable<Integer> {
         MatchupModel matchupModel = MatchupModel.named(model);
         checkOutputDirectory();
         err.println("matchup fit: reading and checking " + data);
-        SufficientStatistics statistics = checkedTable(err);
+        SufficientStatistics statistics = checkedTable(data, err, "matchup fit: ");
         err.printf(Locale.ROOT, "matchup fit: %d rows, %.1f possessions, %d of %d matchups present%n",
                 statistics.rows(), statistics.possessions(), statistics.matchupsPresent(),
                 statistics.matchupCount());
@@ -188,17 +188,23 @@ final class FitCommand implements Callable<Integer> {
 
     /**
      * The table checks of {@code validate} (schema, outcome, matchups, feature variance and ranges,
-     * identifiability) in one pass; warnings are shown, a failure refuses the fit as bad input.
+     * identifiability) in one pass; warnings are shown, a failure refuses the table as bad input.
+     *
+     * @param table the table
+     * @param err where warnings go, each prefixed with {@code prefix}
+     * @param prefix such as {@code matchup fit: }
+     * @return the table's sufficient statistics
+     * @throws IOException if the table cannot be read
      */
-    private SufficientStatistics checkedTable(PrintWriter err) throws IOException {
-        TableScan scan = TableScan.of(data, TableChecks.EXAMPLES);
+    static SufficientStatistics checkedTable(Path table, PrintWriter err, String prefix) throws IOException {
+        TableScan scan = TableScan.of(table, TableChecks.EXAMPLES);
         for (Check check : TableChecks.run(scan)) {
             if (check.status() == CheckStatus.FAIL) {
-                throw new ExitCodes.BadInputException(data.getFileName() + ": " + check.line()
+                throw new ExitCodes.BadInputException(table.getFileName() + ": " + check.line()
                         + " (bin/matchup validate shows every check)");
             }
             if (check.status() == CheckStatus.WARN) {
-                err.println("matchup fit: " + check.line());
+                err.println(prefix + check.line());
             }
         }
         return scan.statistics();
