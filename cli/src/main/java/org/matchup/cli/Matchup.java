@@ -34,7 +34,7 @@ public final class Matchup implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: fit, validate, preflight, summary, diagnose or plot");
+                "a command is required: fit, validate, preflight, summary, diagnose, plot or evaluate");
     }
 
     /**
