@@ -119,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "matchup evaluate: fitting %s%n", model);
         SamplingResult result;
         try (StanModel stanModel = StanModel.load(model.library(), model.data(train, statistics))) {
-            ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, false);
+            ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, false, "matchup evaluate: ");
             String dataName = train.toAbsolutePath().normalize().toString();
             NutsSampler fit = new NutsSampler(stanModel, config, chain -> StanCsvWriter.create(
                     dir.resolve(FitCommand.chainFile(chain)), config, chain, stanModel.name(), dataName), progress);

@@ -125,7 +125,7 @@ final class FitCommand implements Callable<Integer> {
 
     private int sample(StanModel stanModel, MatchupModel matchupModel, SufficientStatistics statistics,
             SamplerConfig config, PrintWriter out, PrintWriter err) throws IOException {
-        ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, verbose);
+        ProgressPrinter progress = new ProgressPrinter(err, config, progressSeconds, verbose, "matchup fit: ");
         String dataName = data.toAbsolutePath().normalize().toString();
         NutsSampler sampler = new NutsSampler(stanModel, config,
                 chain -> StanCsvWriter.create(output.resolve(chainFile(chain)), config, chain, stanModel.name(),

@@ -85,12 +85,8 @@ final class PreflightCommand implements Callable<Integer> {
         SamplerConfig config = sampler.config();
         MatchupModel matchupModel = MatchupModel.named(model);
 
-        // Inputs, a full parse and the checks; a failed check is bad input and nothing is written.
-        if (!Files.isReadable(data) || Files.isDirectory(data)) {
-            throw new ExitCodes.BadInputException(data + ": " + (Files.isDirectory(data) ? "is a directory"
-                    : Files.exists(data) ? "cannot be read" : "no such file"));
-        }
-        long size = Files.size(data);
+        // Inputs, a full parse and the checks (the reader refuses a missing, unreadable or directory input);
+        // a failed check is bad input and nothing is written.
         StringWriter checksText = new StringWriter();
         ValidationReport report = ValidateCommand.validate(data, matchupModel, config, true,
                 new PrintWriter(checksText));
@@ -98,6 +94,7 @@ final class PreflightCommand implements Callable<Integer> {
         if (failure != null) {
             throw new ExitCodes.BadInputException(data.getFileName() + ": NO-GO: " + failure.line());
         }
+        long size = Files.size(data);
         List<String> lines = new ArrayList<>();
         lines.add(format("input %s: %d bytes, readable, parsed: %s", data, size, report.checks().get(0).summary()));
         checksText.toString().lines().map(l -> "  " + l).forEach(lines::add);

@@ -24,12 +24,21 @@ final class ProgressPrinter implements SamplingListener {
     private final SamplerConfig config;
     private final double periodSeconds;
     private final boolean verbose;
+    private final String prefix;
     private final AtomicIntegerArray done;
     private final AtomicLong hiddenMessages = new AtomicLong();
     private final long start = System.nanoTime();
     private ScheduledExecutorService timer;
 
-    ProgressPrinter(PrintWriter err, SamplerConfig config, double periodSeconds, boolean verbose) {
+    /**
+     * @param err where the lines go
+     * @param config the run's configuration
+     * @param periodSeconds seconds between progress lines; 0 for none
+     * @param verbose whether to show Stan's informational messages and warnings
+     * @param prefix the start of every line, such as {@code matchup fit: }
+     */
+    ProgressPrinter(PrintWriter err, SamplerConfig config, double periodSeconds, boolean verbose, String prefix) {
+        this.prefix = prefix;
         this.err = err;
         this.config = config;
         this.periodSeconds = periodSeconds;
@@ -102,7 +111,7 @@ final class ProgressPrinter implements SamplingListener {
     }
 
     private synchronized void println(String line) {
-        err.println("matchup fit: " + line);
+        err.println(prefix + line);
         err.flush();
     }
 
