@@ -6,6 +6,9 @@
 // constraints. Non-centred because on the training table the population scales of the slopes (about 0.005)
 // are smaller than each matchup's standard error (about 0.009): the centred form has a funnel (15 % divergent
 // transitions). Measurements of the alternatives: stan/experiments/hierarchical/README.md.
+// Home court: one term shared by every matchup, home[1] * h_i with h_i = +1/2 for a home offence and -1/2 away,
+// so alpha is the neutral-court intercept and home[1] the home-minus-away difference; it exists only when the
+// table has venues (H = 1).
 data {
   int<lower=1> J;                  // matchups (36)
   int<lower=1> K;                  // 1 + 2 * archetypes (17)
@@ -14,6 +17,10 @@ data {
   real<lower=0> yy[J];
   vector[K] xy[J];
   matrix[K, K] xx[J];
+  int<lower=0, upper=1> H;         // 1 when the table has an offense (venue) column
+  real hy[J];                      // sum w h y
+  real<lower=0> hh[J];             // sum w h^2
+  vector[K] xh[J];                 // X'Wh
 }
 transformed data {
   int A = (K - 1) / 2;
@@ -23,6 +30,7 @@ parameters {
   vector<lower=0>[K] tau;
   vector[K] z[J];
   real<lower=0> sigma;
+  vector[H] home;
 }
 transformed parameters {
   vector[K] b[J];
@@ -42,11 +50,15 @@ model {
   tau[1] ~ normal(0, 0.1);
   tau[2:K] ~ normal(0, 0.05);
   sigma ~ cauchy(0, 2.5);
+  home ~ normal(0, 0.1);
   for (j in 1:J) {
     z[j] ~ std_normal();
-    if (row_count[j] > 0)
+    if (row_count[j] > 0) {
+      real rss = yy[j] - 2 * dot_product(xy[j], b[j]) + quad_form(xx[j], b[j]);
+      if (H == 1)
+        rss += -2 * home[1] * hy[j] + 2 * home[1] * dot_product(xh[j], b[j]) + square(home[1]) * hh[j];
       target += -0.5 * row_count[j] * log(2 * pi()) - row_count[j] * log(sigma)
-                + 0.5 * log_weight_sum[j]
-                - (yy[j] - 2 * dot_product(xy[j], b[j]) + quad_form(xx[j], b[j])) / (2 * square(sigma));
+                + 0.5 * log_weight_sum[j] - rss / (2 * square(sigma));
+    }
   }
 }

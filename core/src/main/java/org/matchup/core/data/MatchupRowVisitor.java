@@ -17,8 +17,10 @@ public interface MatchupRowVisitor {
      * @param outcome points per possession, finite
      * @param matchup the 0-based matchup index, 0..{@value MatchupTableFormat#MATCHUP_COUNT} - 1
      * @param weight the possessions of the row, finite and positive; 1 when the table has no possessions column
+     * @param home the venue of the offence: {@value MatchupTableFormat#HOME_CODE} home,
+     *        {@value MatchupTableFormat#AWAY_CODE} away, 0 when the table has no offense column
      * @param zOff {@code z_off_0..7}, finite; reused for the next row
      * @param zDef {@code z_def_0..7}, finite; reused for the next row
      */
-    void visit(long row, double outcome, int matchup, double weight, double[] zOff, double[] zDef);
+    void visit(long row, double outcome, int matchup, double weight, double home, double[] zOff, double[] zDef);
 }

@@ -27,6 +27,7 @@ public final class MatchupRows {
     private final double[] outcome;
     private final int[] matchup;
     private final double[] weight;
+    private final double[] home;
     /** zOff[i * 8 + a]. */
     private final double[] zOff;
     /** zDef[i * 8 + a]. */
@@ -38,6 +39,7 @@ public final class MatchupRows {
         outcome = Arrays.copyOf(rows.outcome, size);
         matchup = Arrays.copyOf(rows.matchup, size);
         weight = Arrays.copyOf(rows.weight, size);
+        home = Arrays.copyOf(rows.home, size);
         zOff = Arrays.copyOf(rows.zOff, size * A);
         zDef = Arrays.copyOf(rows.zDef, size * A);
     }
@@ -83,6 +85,14 @@ public final class MatchupRows {
         return weight.clone();
     }
 
+    /**
+     * @return the venue code of each row's offence ({@value MatchupTableFormat#HOME_CODE} home,
+     *         {@value MatchupTableFormat#AWAY_CODE} away, 0 without an offense column), N values, a copy
+     */
+    public double[] home() {
+        return home.clone();
+    }
+
     /** @return {@code z_off_0..7} of each row, N x 8, a copy */
     public double[][] zOff() {
         return rowsOf(zOff);
@@ -107,7 +117,7 @@ public final class MatchupRows {
         for (int i = 0; i < size; i++) {
             System.arraycopy(zOff, i * A, off, 0, A);
             System.arraycopy(zDef, i * A, def, 0, A);
-            sums.visit(i + 1L, outcome[i], matchup[i] - 1, weight[i], off, def);
+            sums.visit(i + 1L, outcome[i], matchup[i] - 1, weight[i], home[i], off, def);
         }
         return sums.finish();
     }
@@ -156,6 +166,7 @@ public final class MatchupRows {
         private double[] outcome;
         private int[] matchup;
         private double[] weight;
+        private double[] home;
         private double[] zOff;
         private double[] zDef;
 
@@ -165,19 +176,21 @@ public final class MatchupRows {
             outcome = new double[capacity];
             matchup = new int[capacity];
             weight = new double[capacity];
+            home = new double[capacity];
             zOff = new double[capacity * A];
             zDef = new double[capacity * A];
         }
 
         @Override
-        public void visit(long row, double rowOutcome, int rowMatchup, double rowWeight, double[] off,
-                double[] def) {
+        public void visit(long row, double rowOutcome, int rowMatchup, double rowWeight, double rowHome,
+                double[] off, double[] def) {
             if (size == outcome.length) {
                 grow(row);
             }
             outcome[size] = rowOutcome;
             matchup[size] = rowMatchup + 1;
             weight[size] = rowWeight;
+            home[size] = rowHome;
             System.arraycopy(off, 0, zOff, size * A, A);
             System.arraycopy(def, 0, zDef, size * A, A);
             size++;
@@ -192,6 +205,7 @@ public final class MatchupRows {
             outcome = Arrays.copyOf(outcome, capacity);
             matchup = Arrays.copyOf(matchup, capacity);
             weight = Arrays.copyOf(weight, capacity);
+            home = Arrays.copyOf(home, capacity);
             zOff = Arrays.copyOf(zOff, capacity * A);
             zDef = Arrays.copyOf(zDef, capacity * A);
         }

@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Required columns: {@value #OUTCOME}, {@value #MATCHUP_ID}, {@code z_off_0 .. z_off_7} and
  * {@code z_def_0 .. z_def_7}. Optional: {@value #POSSESSIONS}, the likelihood weight (every row weighs 1 when
- * the column is absent). Any other column ({@code season}, {@code game_id}, {@code points}, ...) is ignored.
+ * the column is absent), and {@value #OFFENSE}, {@code home} or {@code away}, the venue of the offence, coded
+ * {@value #HOME_CODE} and {@value #AWAY_CODE} (every row is coded 0, neutral, when the column is absent). Any
+ * other column ({@code season}, {@code game_id}, {@code points}, ...) is ignored.
  *
  * <p>The regression row of the model is {@code x = [1, z_off_0..7, z_def_0..7]} with
  * {@link #COEFFICIENT_COUNT} = 17 entries; see {@link SufficientStatistics} for the sign of the defence block.
@@ -27,6 +29,18 @@ public final class MatchupTableFormat {
 
     /** Optional column of the offensive possessions of the stint, the weight of the row. */
     public static final String POSSESSIONS = "possessions";
+
+    /** Optional column of the offence's venue, {@code home} or {@code away}. */
+    public static final String OFFENSE = "offense";
+
+    /**
+     * Code of a home offence. Home and away are coded +1/2 and -1/2, so that an intercept is the neutral-court
+     * value and the home coefficient is the home-minus-away difference.
+     */
+    public static final double HOME_CODE = 0.5;
+
+    /** Code of an away offence. */
+    public static final double AWAY_CODE = -0.5;
 
     /** Prefix of the offensive archetype columns, followed by the archetype 0..7. */
     public static final String Z_OFF_PREFIX = "z_off_";

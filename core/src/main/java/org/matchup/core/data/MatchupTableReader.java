@@ -40,7 +40,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * the file exists, is a regular file, is not empty and has at least one data row; the header has every required
  * column, and no column that the reader uses appears twice (duplicates among ignored columns are allowed); every
  * row has as many fields as the header; outcome and archetype values are finite numbers; the matchup id is an
- * integer in 0..35; possessions, when present, are finite and positive; gzip data is complete and valid. A number
+ * integer in 0..35; possessions, when present, are finite and positive; offense, when present, is {@code home} or
+ * {@code away} (any case); gzip data is complete and valid. A number
  * is what {@link Double#parseDouble} accepts, except hexadecimal and the Java suffixes {@code d} and {@code f}.
  *
  * <p>Besides what Commons CSV allocates per record and what {@link Double#parseDouble} allocates internally, the
@@ -216,6 +217,7 @@ public final class MatchupTableReader {
         int outcomeField = position.get(MatchupTableFormat.OUTCOME);
         int matchupField = position.get(MatchupTableFormat.MATCHUP_ID);
         int possessionsField = position.getOrDefault(MatchupTableFormat.POSSESSIONS, -1);
+        int offenseField = position.getOrDefault(MatchupTableFormat.OFFENSE, -1);
         int[] zOffField = new int[MatchupTableFormat.ARCHETYPE_COUNT];
         int[] zDefField = new int[MatchupTableFormat.ARCHETYPE_COUNT];
         for (int a = 0; a < MatchupTableFormat.ARCHETYPE_COUNT; a++) {
@@ -251,6 +253,7 @@ public final class MatchupTableReader {
             double outcome;
             int matchup;
             double weight;
+            double home;
             try {
                 if (record.size() != header.size()) {
                     throw values.fieldCountProblem(record.size());
@@ -258,6 +261,7 @@ public final class MatchupTableReader {
                 outcome = values.finite(outcomeField);
                 matchup = values.matchupIndex(matchupField);
                 weight = possessionsField < 0 ? 1.0 : values.possessions(possessionsField);
+                home = offenseField < 0 ? 0.0 : values.venue(offenseField);
                 for (int a = 0; a < MatchupTableFormat.ARCHETYPE_COUNT; a++) {
                     zOff[a] = values.finite(zOffField[a]);
                     zDef[a] = values.finite(zDefField[a]);
@@ -266,7 +270,7 @@ public final class MatchupTableReader {
                 badRows.onBadRow(problem);
                 continue;
             }
-            visitor.visit(row, outcome, matchup, weight, zOff, zDef);
+            visitor.visit(row, outcome, matchup, weight, home, zOff, zDef);
         }
 
         if (row == 0) {
@@ -279,6 +283,7 @@ public final class MatchupTableReader {
     private static Map<String, Integer> columnPositions(Path file, List<String> header, long headerLine) {
         List<String> used = new ArrayList<>(MatchupTableFormat.requiredColumns());
         used.add(MatchupTableFormat.POSSESSIONS);
+        used.add(MatchupTableFormat.OFFENSE);
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
@@ -401,6 +406,17 @@ public final class MatchupTableReader {
                 throw problem(field, text, "is not a positive number of possessions");
             }
             return value;
+        }
+
+        double venue(int field) {
+            String text = record.get(field);
+            if (text.equalsIgnoreCase("home")) {
+                return MatchupTableFormat.HOME_CODE;
+            }
+            if (text.equalsIgnoreCase("away")) {
+                return MatchupTableFormat.AWAY_CODE;
+            }
+            throw problem(field, text, text.isEmpty() ? "is empty, home or away is required" : "is not home or away");
         }
 
         /** Parses a decimal number; NaN and infinities pass, the caller decides about them. */

@@ -26,7 +26,7 @@ public final class MatchupTableValidator {
      */
     public static long validate(Path file) throws IOException {
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        long rows = MatchupTableReader.read(file, (row, outcome, matchup, weight, zOff, zDef) -> {
+        long rows = MatchupTableReader.read(file, (row, outcome, matchup, weight, home, zOff, zDef) -> {
             range[0] = Math.min(range[0], outcome);
             range[1] = Math.max(range[1], outcome);
         });

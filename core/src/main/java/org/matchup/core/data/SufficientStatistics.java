@@ -22,6 +22,13 @@ import org.matchup.core.model.StanData;
  * {@code xWx = X'WX} (K x K, symmetric), which this class holds for each of the 36 matchups. A model that uses
  * {@link #toStanData()} must negate its {@code beta_def} when it forms {@code b_j}.
  *
+ * <p>A home-court term {@code eta h_i}, with {@code h_i} the venue code of the offence (+1/2 home, -1/2 away, 0 in a
+ * table without an offense column), adds to the residual sum
+ * <pre>
+ *   RSS_j(b, eta) = RSS_j(b) - 2 eta hWy_j + 2 eta b' xWh_j + eta^2 hWh_j,
+ * </pre>
+ * so the class also holds {@code hWy = sum w h y}, {@code hWh = sum w h^2} and {@code xWh = X'Wh} (K values).
+ *
  * <p>Every sum is accumulated with Neumaier's compensated summation (A. Neumaier, 1974, "Rundungsfehleranalyse
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54(1):39-51, doi:10.1002/zamm.19740540106); only the
  * upper triangle of {@code xWx} is accumulated and the lower one mirrored. The weighted mean and standard
@@ -46,6 +53,11 @@ public final class SufficientStatistics {
     private final double[][] xWy;
     /** xWx[j][k][l], both triangles filled. */
     private final double[][][] xWx;
+    private final double[] hWy;
+    private final double[] hWh;
+    /** xWh[j][k]. */
+    private final double[][] xWh;
+    private final long venueRows;
     private final long rows;
     private final double possessions;
     private final double outcomeMean;
@@ -61,6 +73,9 @@ public final class SufficientStatistics {
         yWy = new double[J];
         xWy = new double[J][K];
         xWx = new double[J][K][K];
+        hWy = new double[J];
+        hWh = new double[J];
+        xWh = new double[J][K];
         for (int j = 0; j < J; j++) {
             double[] s = sums.sum[j];
             double[] c = sums.compensation[j];
@@ -79,7 +94,15 @@ public final class SufficientStatistics {
                     xWx[j][l][k] = xWx[j][k][l];
                 }
             }
+            hWy[j] = s[slot] + c[slot];
+            slot++;
+            hWh[j] = s[slot] + c[slot];
+            slot++;
+            for (int k = 0; k < K; k++, slot++) {
+                xWh[j][k] = s[slot] + c[slot];
+            }
         }
+        venueRows = sums.venueRows;
         rows = sums.rows;
         possessions = sums.totalWeight + sums.totalWeightCompensation;
         outcomeMean = sums.mean;
@@ -182,6 +205,53 @@ public final class SufficientStatistics {
         return copy;
     }
 
+    /** @return true when some row has a venue (the table has an offense column), so a home term is identified */
+    public boolean hasVenue() {
+        return venueRows > 0;
+    }
+
+    /**
+     * @param matchup the 0-based matchup index
+     * @return {@code hWy = sum w h y}, h the venue code
+     */
+    public double hWy(int matchup) {
+        return hWy[checkMatchup(matchup)];
+    }
+
+    /**
+     * @param matchup the 0-based matchup index
+     * @return {@code hWh = sum w h^2}
+     */
+    public double hWh(int matchup) {
+        return hWh[checkMatchup(matchup)];
+    }
+
+    /**
+     * @param matchup the 0-based matchup index
+     * @return {@code X'Wh}, K values, a copy
+     */
+    public double[] xWh(int matchup) {
+        return xWh[checkMatchup(matchup)].clone();
+    }
+
+    /**
+     * Weighted residual sum of squares of a matchup with a home-court term, from the quadratic form.
+     *
+     * @param matchup the 0-based matchup index
+     * @param b the coefficients {@code [alpha, beta_off_0..7, -beta_def_0..7]}, K values
+     * @param home the coefficient of the venue code (home minus away)
+     * @return {@code sum w (y - x b - home h)^2}
+     * @throws IllegalArgumentException if {@code b} does not have K values
+     */
+    public double residualSumOfSquares(int matchup, double[] b, double home) {
+        double rss = residualSumOfSquares(matchup, b);
+        double cross = 0;
+        for (int k = 0; k < K; k++) {
+            cross += b[k] * xWh[matchup][k];
+        }
+        return rss - 2 * home * hWy[matchup] + 2 * home * cross + home * home * hWh[matchup];
+    }
+
     /**
      * Weighted residual sum of squares of a matchup for a coefficient vector, from the quadratic form.
      *
@@ -220,11 +290,25 @@ public final class SufficientStatistics {
      * @throws IllegalArgumentException if {@code b} does not have K values or {@code sigma} is not positive
      */
     public double logLikelihood(int matchup, double[] b, double sigma) {
+        return logLikelihood(matchup, b, 0, sigma);
+    }
+
+    /**
+     * Log likelihood of the rows of one matchup under the weighted normal model with a home-court term.
+     *
+     * @param matchup the 0-based matchup index
+     * @param b the coefficients {@code [alpha, beta_off_0..7, -beta_def_0..7]}, K values
+     * @param home the coefficient of the venue code (home minus away)
+     * @param sigma the residual scale of one possession, positive
+     * @return {@code -n/2 log(2 pi) - n log(sigma) + 1/2 sum log w - RSS(b, home) / (2 sigma^2)}
+     * @throws IllegalArgumentException if {@code b} does not have K values or {@code sigma} is not positive
+     */
+    public double logLikelihood(int matchup, double[] b, double home, double sigma) {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be positive: " + sigma);
         }
         double n = rowCount(matchup);
-        double rss = residualSumOfSquares(matchup, b);
+        double rss = residualSumOfSquares(matchup, b, home);
         return -0.5 * n * LOG_TWO_PI - n * Math.log(sigma) + 0.5 * logWeightSum[matchup]
                 - rss / (2 * sigma * sigma);
     }
@@ -285,7 +369,8 @@ public final class SufficientStatistics {
     }
 
     /**
-     * Data for a Stan model that works from the sufficient statistics. Its data block reads
+     * Data for a Stan model that works from the sufficient statistics. Its data block reads (a model without a
+     * home term declares only the first seven)
      * <pre>
      *   int&lt;lower=1&gt; J;                  // 36 matchups
      *   int&lt;lower=1&gt; K;                  // 17 = 1 + 8 + 8
@@ -294,18 +379,24 @@ public final class SufficientStatistics {
      *   array[J] real&lt;lower=0&gt; yy;        // sum w y^2
      *   array[J] vector[K] xy;             // X'Wy, given with dims (J, K)
      *   array[J] matrix[K, K] xx;          // X'WX, given with dims (J, K, K), symmetric
+     *   int&lt;lower=0, upper=1&gt; H;          // 1 when the table has venues, so that a home term is identified
+     *   array[J] real hy;                  // sum w h y
+     *   array[J] real&lt;lower=0&gt; hh;        // sum w h^2
+     *   array[J] vector[K] xh;             // X'Wh, given with dims (J, K)
      * </pre>
      * Matchup {@code j} of Stan (1-based) is matchup index {@code j - 1} here. Values are row-major.
      *
-     * @return the data {@code J, K, row_count, log_weight_sum, yy, xy, xx}
+     * @return the data {@code J, K, row_count, log_weight_sum, yy, xy, xx, H, hy, hh, xh}
      */
     public StanData toStanData() {
         double[] rowCountReal = new double[J];
         double[] xy = new double[J * K];
         double[] xx = new double[J * K * K];
+        double[] xh = new double[J * K];
         for (int j = 0; j < J; j++) {
             rowCountReal[j] = rowCount[j];
             System.arraycopy(xWy[j], 0, xy, j * K, K);
+            System.arraycopy(xWh[j], 0, xh, j * K, K);
             for (int k = 0; k < K; k++) {
                 System.arraycopy(xWx[j][k], 0, xx, (j * K + k) * K, K);
             }
@@ -318,6 +409,10 @@ public final class SufficientStatistics {
                 .real("yy", yWy, J)
                 .real("xy", xy, J, K)
                 .real("xx", xx, J, K, K)
+                .integer("H", hasVenue() ? 1 : 0)
+                .real("hy", hWy, J)
+                .real("hh", hWh, J)
+                .real("xh", xh, J, K)
                 .build();
     }
 
@@ -336,8 +431,8 @@ public final class SufficientStatistics {
 
         /** Slot of the first X'Wy entry; slots 0, 1, 2 are sum w, sum log w and yWy. */
         static final int XWY_OFFSET = 3;
-        /** Slots per matchup: the three scalars, X'Wy and the upper triangle of X'WX. */
-        static final int SLOTS = XWY_OFFSET + K + K * (K + 1) / 2;
+        /** Slots per matchup: the three scalars, X'Wy, the upper triangle of X'WX, hWy, hWh and X'Wh. */
+        static final int SLOTS = XWY_OFFSET + K + K * (K + 1) / 2 + 2 + K;
 
         private final Path source;
         private final long[] rowCount = new long[J];
@@ -347,6 +442,7 @@ public final class SufficientStatistics {
         /** The regression row of the current row, reused. */
         private final double[] x = new double[K];
         private long rows;
+        private long venueRows;
         private double totalWeight;
         private double totalWeightCompensation;
         private double mean;
@@ -359,7 +455,8 @@ public final class SufficientStatistics {
         }
 
         @Override
-        public void visit(long row, double outcome, int matchup, double weight, double[] zOff, double[] zDef) {
+        public void visit(long row, double outcome, int matchup, double weight, double home, double[] zOff,
+                double[] zDef) {
 
             // Regression row x = [1, z_off, z_def].
             x[0] = 1;
@@ -386,6 +483,15 @@ public final class SufficientStatistics {
                     add(s, c, slot, wxk * x[l]);
                 }
             }
+
+            // hWy, hWh and X'Wh; a row without a venue adds zeros.
+            double wh = weight * home;
+            add(s, c, slot++, wh * outcome);
+            add(s, c, slot++, wh * home);
+            for (int k = 0; k < K; k++, slot++) {
+                add(s, c, slot, wh * x[k]);
+            }
+            venueRows += home != 0 ? 1 : 0;
 
             // Totals: West's weighted update of mean and sum of squared deviations.
             rows++;

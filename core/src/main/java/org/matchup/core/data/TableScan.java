@@ -192,8 +192,9 @@ public final class TableScan {
         }
 
         @Override
-        public void visit(long row, double y, int matchup, double weight, double[] off, double[] def) {
-            sums.visit(row, y, matchup, weight, off, def);
+        public void visit(long row, double y, int matchup, double weight, double home, double[] off,
+                double[] def) {
+            sums.visit(row, y, matchup, weight, home, off, def);
             outcome.add(y);
             possessions.add(weight);
             if (y < 0 || y > MAX_PLAUSIBLE_OUTCOME) {

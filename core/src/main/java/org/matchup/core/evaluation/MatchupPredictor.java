@@ -6,8 +6,10 @@ import org.matchup.core.draws.Draws;
 /**
  * Each posterior draw's regression of every matchup, read from the draws of any matchup model by the names the
  * models share: {@code alpha.j} or {@code alpha}, {@code beta_off.j.a} or {@code beta_off.a} (absent: 0),
- * {@code beta_def.j.a} or {@code beta_def.a} (the coefficient of {@code -z_def}), and {@code sigma}. The mean of a
- * row of matchup j under draw s is then {@code b[s][j] . [1, z_off, z_def]} and its sd {@code sigma[s] / sqrt(w)}.
+ * {@code beta_def.j.a} or {@code beta_def.a} (the coefficient of {@code -z_def}), {@code home.1} (the home-court
+ * term; absent: 0) and {@code sigma}. The mean of a row of matchup j under draw s is then
+ * {@code b[s][j] . [1, z_off, z_def] + home[s] h}, with h the venue code of {@link MatchupTableFormat#HOME_CODE},
+ * and its sd {@code sigma[s] / sqrt(w)}.
  *
  * <p>Holds S x 36 x 17 doubles (39 MB for 8,000 draws). Immutable after construction; thread safe.
  */
@@ -16,10 +18,14 @@ public final class MatchupPredictor {
     private static final int J = MatchupTableFormat.MATCHUP_COUNT;
     private static final int A = MatchupTableFormat.ARCHETYPE_COUNT;
     private static final int K = MatchupTableFormat.COEFFICIENT_COUNT;
+    /** The home-court term's column, a vector of size 1 in the models (size 0 for a table without venues). */
+    private static final String HOME = "home.1";
 
     /** b[s][j][k] for the regression row [1, z_off_0..7, z_def_0..7]. */
     private final double[][][] b;
     private final double[] sigma;
+    /** The home-court coefficient of each draw; zeros for a model without one. */
+    private final double[] home;
     private final double[] logSigma;
 
     /**
@@ -35,6 +41,8 @@ public final class MatchupPredictor {
         sigma = sigmaDraws;
         logSigma = java.util.Arrays.stream(sigmaDraws).map(Math::log).toArray();
         b = new double[s][J][K];
+        double[] homeDraws = pooled(draws, HOME);
+        home = homeDraws != null ? homeDraws : new double[s];
         for (int j = 0; j < J; j++) {
             fill(draws, j, 0, 1, "alpha." + (j + 1), "alpha", true);
             for (int a = 0; a < A; a++) {
@@ -78,6 +86,16 @@ public final class MatchupPredictor {
         return all;
     }
 
+    /** @return true when the model has a home-court term */
+    public boolean hasHomeTerm() {
+        for (double value : home) {
+            if (value != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the number of draws S */
     public int drawCount() {
         return sigma.length;
@@ -89,12 +107,14 @@ public final class MatchupPredictor {
      * @param matchup 0-based matchup index
      * @param zOff z_off_0..7
      * @param zDef z_def_0..7
+     * @param venue the offence's venue code: {@link MatchupTableFormat#HOME_CODE}, {@link MatchupTableFormat#AWAY_CODE}
+     *        or 0 for a neutral court
      * @param means receives S means
      */
-    public void means(int matchup, double[] zOff, double[] zDef, double[] means) {
+    public void means(int matchup, double[] zOff, double[] zDef, double venue, double[] means) {
         for (int s = 0; s < sigma.length; s++) {
             double[] c = b[s][matchup];
-            double mu = c[0];
+            double mu = c[0] + home[s] * venue;
             for (int a = 0; a < A; a++) {
                 mu += c[1 + a] * zOff[a] + c[1 + A + a] * zDef[a];
             }

@@ -77,6 +77,7 @@ public record PredictiveEvaluation(long rows, double possessions, double rmse, d
         private final double[] y = new double[BATCH];
         private final double[] w = new double[BATCH];
         private final int[] matchup = new int[BATCH];
+        private final double[] home = new double[BATCH];
         private final double[][] zOff = new double[BATCH][A];
         private final double[][] zDef = new double[BATCH][A];
         private int size;
@@ -87,10 +88,12 @@ public record PredictiveEvaluation(long rows, double possessions, double rmse, d
         }
 
         @Override
-        public void visit(long row, double outcome, int matchupIndex, double weight, double[] off, double[] def) {
+        public void visit(long row, double outcome, int matchupIndex, double weight, double venue, double[] off,
+                double[] def) {
             y[size] = outcome;
             w[size] = weight;
             matchup[size] = matchupIndex;
+            home[size] = venue;
             System.arraycopy(off, 0, zOff[size], 0, A);
             System.arraycopy(def, 0, zDef[size], 0, A);
             if (++size == BATCH) {
@@ -123,7 +126,7 @@ public record PredictiveEvaluation(long rows, double possessions, double rmse, d
             int s = predictor.drawCount();
             double[] means = new double[s];
             double[] logLikelihood = new double[s];
-            predictor.means(matchup[i], zOff[i], zDef[i], means);
+            predictor.means(matchup[i], zOff[i], zDef[i], home[i], means);
             double sqrtW = Math.sqrt(w[i]);
             double halfLogW = 0.5 * Math.log(w[i]);
             double mean = 0;

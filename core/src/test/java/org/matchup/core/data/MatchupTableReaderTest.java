@@ -35,7 +35,7 @@ class MatchupTableReaderTest {
 
     private static List<Seen> readAll(Path file) throws IOException {
         List<Seen> seen = new ArrayList<>();
-        long count = MatchupTableReader.read(file, (row, outcome, matchup, weight, zOff, zDef) ->
+        long count = MatchupTableReader.read(file, (row, outcome, matchup, weight, home, zOff, zDef) ->
                 seen.add(new Seen(row, outcome, matchup, weight, zOff.clone(), zDef.clone())));
         assertEquals(seen.size(), count);
         return seen;
@@ -43,7 +43,7 @@ class MatchupTableReaderTest {
 
     private MatchupDataException failure(String name, String... lines) throws IOException {
         Path file = write(dir, name, lines);
-        return assertThrows(MatchupDataException.class, () -> MatchupTableReader.read(file, (r, y, j, w, o, d) -> {
+        return assertThrows(MatchupDataException.class, () -> MatchupTableReader.read(file, (r, y, j, w, h, o, d) -> {
         }));
     }
 
@@ -78,7 +78,7 @@ class MatchupTableReaderTest {
         List<double[]> offArrays = new ArrayList<>();
         List<double[]> defArrays = new ArrayList<>();
 
-        MatchupTableReader.read(file, (r, y, j, w, zOff, zDef) -> {
+        MatchupTableReader.read(file, (r, y, j, w, h, zOff, zDef) -> {
             offArrays.add(zOff);
             defArrays.add(zDef);
         });
@@ -101,6 +101,31 @@ class MatchupTableReaderTest {
         assertEquals(List.of(1.0, 1.0), seen.stream().map(Seen::weight).toList());
         assertEquals(List.of(7, 8), seen.stream().map(Seen::matchup).toList());
         assertEquals(1.25, seen.get(0).outcome());
+    }
+
+    @Test
+    void readsTheOffenseColumnAsVenueCodes() throws IOException {
+        Path file = write(dir, "venue.csv", "offense," + header(true),
+                "home," + row("1.5", "0", "4"),
+                "AWAY," + row("0.5", "1", "2"));
+        List<Double> venues = new ArrayList<>();
+        MatchupTableReader.read(file, (r, y, j, w, h, o, d) -> venues.add(h));
+        assertEquals(List.of(0.5, -0.5), venues);
+
+        Path noColumn = write(dir, "none.csv", header(true), row("1.5", "0", "4"));
+        venues.clear();
+        MatchupTableReader.read(noColumn, (r, y, j, w, h, o, d) -> venues.add(h));
+        assertEquals(List.of(0.0), venues);
+    }
+
+    @Test
+    void refusesAVenueOtherThanHomeOrAway() throws IOException {
+        MatchupDataException e = failure("venue.csv", "offense," + header(true),
+                "home," + row("1.5", "0", "4"),
+                "neutral," + row("0.5", "1", "2"));
+        assertEquals(2, e.row());
+        assertEquals("offense", e.column());
+        assertTrue(e.getMessage().contains("'neutral' is not home or away"), e.getMessage());
     }
 
     @Test
@@ -183,11 +208,11 @@ class MatchupTableReaderTest {
                 row("3", "99", "3"));
 
         List<Seen> seen = new ArrayList<>();
-        long count = MatchupTableReader.read(file, 2, (r, y, j, w, o, d) -> seen.add(new Seen(r, y, j, w, o, d)));
+        long count = MatchupTableReader.read(file, 2, (r, y, j, w, h, o, d) -> seen.add(new Seen(r, y, j, w, o, d)));
 
         assertEquals(2, count);
         assertEquals(2, seen.size());
-        assertThrows(MatchupDataException.class, () -> MatchupTableReader.read(file, 3, (r, y, j, w, o, d) -> {
+        assertThrows(MatchupDataException.class, () -> MatchupTableReader.read(file, 3, (r, y, j, w, h, o, d) -> {
         }));
     }
 
@@ -400,7 +425,7 @@ class MatchupTableReaderTest {
         IllegalStateException thrown = new IllegalStateException("stop");
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MatchupTableReader.read(file, (r, y, j, w, o, d) -> {
+                () -> MatchupTableReader.read(file, (r, y, j, w, h, o, d) -> {
                     throw thrown;
                 }));
 

@@ -249,6 +249,50 @@ class SufficientStatisticsTest {
     }
 
     @Test
+    void homeTermEqualsDirectResidualSumWithVenues() {
+        assertTrue(train.hasVenue());
+        double[][] b = randomCoefficients(new Random(7L));
+        double home = 0.37;
+        double[] y = trainRows.outcome();
+        double[] w = trainRows.weight();
+        double[] h = trainRows.home();
+        int[] matchup = trainRows.matchup();
+        double[][] zOff = trainRows.zOff();
+        double[][] zDef = trainRows.zDef();
+        double[] direct = new double[J];
+        long homeRows = 0;
+        for (int i = 0; i < y.length; i++) {
+            assertTrue(h[i] == 0.5 || h[i] == -0.5, "row " + (i + 1) + " has venue code " + h[i]);
+            homeRows += h[i] > 0 ? 1 : 0;
+            int j = matchup[i] - 1;
+            double[] x = regressionRow(zOff, zDef, i);
+            double fitted = home * h[i];
+            for (int k = 0; k < K; k++) {
+                fitted += x[k] * b[j][k];
+            }
+            direct[j] += w[i] * (y[i] - fitted) * (y[i] - fitted);
+        }
+
+        // Two rows per stint, one with each team on offence.
+        assertEquals(y.length / 2, homeRows);
+        for (int j = 0; j < J; j++) {
+            assertEquals(direct[j], train.residualSumOfSquares(j, b[j], home), 1e-9 * direct[j], "matchup " + j);
+        }
+    }
+
+    @Test
+    void tableWithoutOffenseColumnHasNoVenue() throws IOException {
+        Path file = write(dir, "small.csv", header(true),
+                row("1.5", "4", "4", 0.5, -1.0),
+                row("0.25", "4", "0.5", -0.75, 2.0));
+        SufficientStatistics stats = SufficientStatistics.compute(file);
+        assertFalse(stats.hasVenue());
+        assertEquals(0, stats.toStanData().variable("H").ints()[0]);
+        assertEquals(0.0, stats.hWh(4));
+        assertEquals(stats.residualSumOfSquares(4, new double[K]), stats.residualSumOfSquares(4, new double[K], 3.0));
+    }
+
+    @Test
     void quadraticFormEqualsDirectResidualSumAtTheLeastSquaresFit() {
         // At the weighted least-squares fit the residual sum is smallest relative to yWy: the hardest case for
         // the cancellation in yWy - 2 b'xWy + b'xWx b.

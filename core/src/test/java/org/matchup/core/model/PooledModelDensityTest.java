@@ -38,10 +38,10 @@ class PooledModelDensityTest {
         return -Math.log(Math.PI * scale) - Math.log1p((x / scale) * (x / scale));
     }
 
-    private static double likelihood(double[] b, double sigma) {
+    private static double likelihood(double[] b, double home, double sigma) {
         double sum = 0;
         for (int j = 0; j < J; j++) {
-            sum += statistics.logLikelihood(j, b, sigma);
+            sum += statistics.logLikelihood(j, b, home, sigma);
         }
         return sum;
     }
@@ -54,10 +54,12 @@ class PooledModelDensityTest {
                 double alpha = 1 + 0.2 * random.nextGaussian();
                 double logSigma = 0.2 * random.nextGaussian();
                 double sigma = Math.exp(logSigma);
+                double home = 0.02 + 0.05 * random.nextGaussian();
                 double[] b = new double[K];
                 b[0] = alpha;
-                double expected = normal(alpha, 0, 5) + cauchy(sigma, 2.5) + logSigma + likelihood(b, sigma);
-                double actual = model.logDensity(new double[] {alpha, logSigma}, false, true);
+                double expected = normal(alpha, 0, 5) + cauchy(sigma, 2.5) + logSigma + normal(home, 0, 0.1)
+                        + likelihood(b, home, sigma);
+                double actual = model.logDensity(new double[] {alpha, logSigma, home}, false, true);
                 assertEquals(expected, actual, 1e-9 * Math.abs(expected));
             }
         }
@@ -84,7 +86,7 @@ class PooledModelDensityTest {
                 }
                 theta[K] = 0.2 * random.nextGaussian();
                 double sigma = Math.exp(theta[K]);
-                expected += cauchy(sigma, 2.5) + theta[K] + likelihood(b, sigma);
+                expected += cauchy(sigma, 2.5) + theta[K] + likelihood(b, 0, sigma);
                 assertEquals(expected, model.logDensity(theta, false, true), 1e-9 * Math.abs(expected));
             }
         }
@@ -93,11 +95,11 @@ class PooledModelDensityTest {
     @Test
     void hierarchical() {
         try (StanModel model = StanModel.load(MatchupModel.MATCHUP_HIERARCHICAL.library(), statistics.toStanData())) {
-            assertEquals(K + K + J * K + 1, model.unconstrainedDimension());
+            assertEquals(K + K + J * K + 2, model.unconstrainedDimension());
             SplittableRandom random = new SplittableRandom(3);
             for (int point = 0; point < 5; point++) {
 
-                // Unconstrained order: mu (K), log tau (K), z (J x K, vector after vector), log sigma.
+                // Unconstrained order: mu (K), log tau (K), z (J x K, vector after vector), log sigma, home.
                 double[] theta = new double[model.unconstrainedDimension()];
                 double[] mu = new double[K];
                 double[] tau = new double[K];
@@ -110,8 +112,11 @@ class PooledModelDensityTest {
                     tau[k] = Math.exp(theta[K + k]);
                     expected += normal(tau[k], 0, k == 0 ? 0.1 : 0.05) + theta[K + k];
                 }
-                theta[theta.length - 1] = 0.18 + 0.05 * random.nextGaussian();
-                double sigma = Math.exp(theta[theta.length - 1]);
+                theta[theta.length - 2] = 0.18 + 0.05 * random.nextGaussian();
+                double sigma = Math.exp(theta[theta.length - 2]);
+                double home = 0.02 + 0.05 * random.nextGaussian();
+                theta[theta.length - 1] = home;
+                expected += normal(home, 0, 0.1);
                 for (int j = 0; j < J; j++) {
                     double[] b = new double[K];
                     for (int k = 0; k < K; k++) {
@@ -120,9 +125,9 @@ class PooledModelDensityTest {
                         expected += normal(z, 0, 1);
                         b[k] = mu[k] + tau[k] * z;
                     }
-                    expected += statistics.logLikelihood(j, b, sigma);
+                    expected += statistics.logLikelihood(j, b, home, sigma);
                 }
-                expected += cauchy(sigma, 2.5) + theta[theta.length - 1];
+                expected += cauchy(sigma, 2.5) + theta[theta.length - 2];
                 assertEquals(expected, model.logDensity(theta, false, true), 1e-9 * Math.abs(expected));
             }
         }
