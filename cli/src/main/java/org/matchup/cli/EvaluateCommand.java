@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.matchup.core.data.SufficientStatistics;
+import org.matchup.core.diagnostics.RunDiagnostics;
 import org.matchup.core.evaluation.LeaveOneOut;
 import org.matchup.core.evaluation.MatchupPredictor;
 import org.matchup.core.evaluation.PredictiveEvaluation;
@@ -150,7 +151,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 best = e;
             }
         }
-        List<String> header = List.of("model", "converged", "max_rhat", "divergent_percent", "wall_seconds",
+        List<String> header = List.of("model", "converged", "max_rhat", "min_ess_bulk", "divergent",
+                "divergent_percent", "wall_seconds",
                 "holdout_rmse", "holdout_r2", "holdout_lpd_per_possession", "holdout_coverage50",
                 "holdout_coverage90", "elpd_loo", "elpd_loo_se", "p_loo", "k_good", "k_bad", "k_very_bad",
                 "elpd_diff_to_chosen", "elpd_diff_se");
@@ -162,6 +164,7 @@ final class EvaluateCommand implements Callable<Integer> {
             differences.put(e.model(), diff);
             LeaveOneOut.Summary loo = e.training().loo();
             rows.add(List.of(e.model().modelName(), e.fit().converged(), e.fit().diagnostics().maxRhat(),
+                    e.fit().diagnostics().minEssBulk(), e.fit().diagnostics().divergent(),
                     e.fit().diagnostics().divergentPercent(), e.fit().result().wallSeconds(), e.holdout().rmse(),
                     e.holdout().r2(), e.holdout().lpdPerPossession(), e.holdout().coverage50(),
                     e.holdout().coverage90(), loo.elpdLoo(), loo.se(), loo.pLoo(), loo.goodK(), loo.badK(),
@@ -195,6 +198,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     e.model(), e.fit().converged() ? "yes" : "no", e.holdout().rmse(), e.holdout().r2(),
                     e.holdout().lpdPerPossession(), e.holdout().coverage50(), e.holdout().coverage90(),
                     loo.elpdLoo(), loo.se(), loo.pLoo(), loo.badK() + loo.veryBadK(), diff[0], diff[1]));
+        }
+        md.add("");
+        md.add("Fits (convergence requires max R-hat < " + RunDiagnostics.MAX_RHAT + ", min bulk-ESS > "
+                + format("%.0f", RunDiagnostics.MIN_ESS_BULK) + " and divergent transitions < "
+                + format("%.0f", RunDiagnostics.MAX_DIVERGENT_PERCENT) + " %):");
+        md.add("");
+        md.add("| model | wall time (s) | max R-hat | min bulk-ESS | divergent transitions |");
+        md.add("|---|---|---|---|---|");
+        for (Entry e : entries) {
+            RunDiagnostics d = e.fit().diagnostics();
+            md.add(format("| %s | %.1f | %.4f | %.1f | %d of %d |", e.model(), e.fit().result().wallSeconds(),
+                    d.maxRhat(), d.minEssBulk(), d.divergent(), d.draws()));
         }
         md.add("");
         for (Entry e : entries) {

@@ -60,6 +60,13 @@ class EvaluateCommandTest {
             assertTrue(coverage > 0.8 && coverage < 1, "90 % coverage " + coverage);
         }
         String md = Files.readString(output.resolve("comparison.md"));
+        for (CSVRecord row : rows) {
+            String fitLine = String.format(java.util.Locale.ROOT, "| %s | %.1f | %.4f | %.1f | %s of 600 |",
+                    row.get("model"), Double.parseDouble(row.get("wall_seconds")),
+                    Double.parseDouble(row.get("max_rhat")), Double.parseDouble(row.get("min_ess_bulk")),
+                    row.get("divergent"));
+            assertTrue(md.contains(fitLine), "the fits table has " + fitLine + ":\n" + md);
+        }
         assertTrue(md.contains("| baseline |") && md.contains("| simplified |"), md);
         assertTrue(md.contains("Chosen: **") || md.contains("No model converged"), md);
         assertTrue(Files.exists(output.resolve("simplified").resolve("chain-2.csv")));
