@@ -80,7 +80,7 @@ public class MatchupDataException extends IllegalArgumentException {
      * @param value a value as read; may be null
      * @return the value in single quotes
      */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "(missing)";
         }
