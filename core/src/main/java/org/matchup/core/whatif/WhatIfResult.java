@@ -122,8 +122,8 @@ public final class WhatIfResult {
         if (original.hasAverageDefence()) {
             String shares = Arrays.stream(superclusters.possessionWeights()).mapToObj(w -> format("%.3f", w))
                     .collect(Collectors.joining(" "));
-            lines.add("Defence: league average (every d_rating 0, so z_def = 0), its supercluster integrated out"
-                    + " with the possession shares of superclusters 0..5: " + shares);
+            lines.add("Defence: league average, every d_rating 0 (z_def = 0), its supercluster integrated out");
+            lines.add("  with the possession shares of superclusters 0..5: " + shares);
         } else {
             lines.addAll(side("Defence", original.defence(), false, superclusters));
         }
@@ -145,6 +145,7 @@ public final class WhatIfResult {
         differenceSummary().ifPresent(s -> lines.add(row("difference (swapped - original)", s)));
         probabilityDifferencePositive().ifPresent(p -> lines.add(format("Posterior probability that the swap"
                 + " raises expected points: %.3f", p)));
+        lines.add("5 % and 95 % bound the 90 % posterior interval; MCSE is the Monte Carlo standard error of the mean.");
         return lines;
     }
 
