@@ -49,8 +49,8 @@ class WhatIfTest {
     @Test
     void swapAgainstTheAverageDefenceOnANeutralCourt(@TempDir Path dir) throws IOException {
         SyntheticFit fit = SyntheticFit.write(dir, 2, 60, 11, false);
-        WhatIfResult result = whatIf(dir).evaluate(WhatIfQuery.builder().season("2022-23").offence(LAKERS)
-                .averageDefence().swap("Russell Westbrook", "D'Angelo Russell").build());
+        WhatIfResult result = answer(WhatIfQuery.builder().season("2022-23").offence(LAKERS).averageDefence()
+                .swap("Russell Westbrook", "D'Angelo Russell").build(), expectedPoints(dir));
 
         // Direct: sum_d share_d * mu_s(off * 6 + d) with z_def = 0, times 100.
         double[] zOff = zOff("201566", "201976", "1629022", "2544", "203076");
@@ -99,7 +99,7 @@ class WhatIfTest {
     @Test
     void homeCourtTermAndANamedDefence(@TempDir Path dir) throws IOException {
         SyntheticFit fit = SyntheticFit.write(dir, 3, 40, 12, true);
-        WhatIf whatIf = whatIf(dir);
+        ExpectedPoints points = expectedPoints(dir);
         WhatIfQuery.Builder query = WhatIfQuery.builder().season("2022-23").offence(LAKERS).defence(NUGGETS)
                 .swap("Nikola Jokic", "Christian Braun");
         double[] zOff = zOff("201566", "201976", "1629022", "2544", "203076");
@@ -112,7 +112,7 @@ class WhatIfTest {
         int defSwapped = superclusters.nearest(composition("1627750", "203484", "1629008", "203932", braun[1]))
                 .supercluster().id();
         for (Venue venue : Venue.values()) {
-            WhatIfResult result = whatIf.evaluate(query.venue(venue).build());
+            WhatIfResult result = answer(query.venue(venue).build(), points);
             double[] original = result.originalPerDraw();
             double[] difference = result.differencePerDraw().orElseThrow();
             for (int s = 0; s < 120; s++) {
@@ -124,8 +124,8 @@ class WhatIfTest {
         }
 
         // At home the offence gains 100 * home.1 / 2 over a neutral court, away it loses as much.
-        double[] home = whatIf.evaluate(query.venue(Venue.HOME).build()).originalPerDraw();
-        double[] neutral = whatIf.evaluate(query.venue(Venue.NEUTRAL).build()).originalPerDraw();
+        double[] home = answer(query.venue(Venue.HOME).build(), points).originalPerDraw();
+        double[] neutral = answer(query.venue(Venue.NEUTRAL).build(), points).originalPerDraw();
         for (int s = 0; s < 120; s++) {
             assertEquals(50 * fit.home[s], home[s] - neutral[s], 1e-9);
         }
@@ -134,18 +134,18 @@ class WhatIfTest {
     @Test
     void aModelWithoutAHomeTermIgnoresTheVenue(@TempDir Path dir) throws IOException {
         SyntheticFit.write(dir, 1, 30, 13, false);
-        WhatIf whatIf = whatIf(dir);
+        ExpectedPoints points = expectedPoints(dir);
         WhatIfQuery.Builder query = WhatIfQuery.builder().season("2023-24").offence(NUGGETS);
-        double[] neutral = whatIf.evaluate(query.build()).originalPerDraw();
-        double[] home = whatIf.evaluate(query.venue(Venue.HOME).build()).originalPerDraw();
+        double[] neutral = answer(query.build(), points).originalPerDraw();
+        double[] home = answer(query.venue(Venue.HOME).build(), points).originalPerDraw();
         assertEquals(Arrays.toString(neutral), Arrays.toString(home));
     }
 
     @Test
     void writesThePerDrawValues(@TempDir Path dir) throws IOException {
         SyntheticFit.write(dir, 2, 5, 14, false);
-        WhatIfResult result = whatIf(dir).evaluate(WhatIfQuery.builder().season("2022-23").offence(LAKERS)
-                .swap("201566", "1626156").build());
+        WhatIfResult result = answer(WhatIfQuery.builder().season("2022-23").offence(LAKERS)
+                .swap("201566", "1626156").build(), expectedPoints(dir));
         Path csv = dir.resolve("draws.out");
         result.writeDraws(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -160,44 +160,46 @@ class WhatIfTest {
     }
 
     @Test
-    void refusesQuestionsTheTablesCannotAnswer(@TempDir Path dir) throws IOException {
-        SyntheticFit.write(dir, 1, 4, 15, false);
-        WhatIf whatIf = whatIf(dir);
+    void refusesQuestionsTheTablesCannotAnswer() {
         WhatIfQuery.Builder lakers = WhatIfQuery.builder().season("2022-23").offence(LAKERS);
         assertEquals("season 2020-21 has no modelling rows: its players have no lagged ratings in players.csv (it is"
                 + " only the source of the next season's ratings); choose 2021-22, 2022-23, 2023-24",
-                refusal(whatIf, lakers.season("2020-21").build()));
+                refusal(lakers.season("2020-21").build()));
         lakers.season("2022-23");
         assertEquals("offence: a lineup has 5 players, 4 given: a, b, c, d",
-                refusal(whatIf, lakers.offence(List.of("a", "b", "c", "d")).build()));
+                refusal(lakers.offence(List.of("a", "b", "c", "d")).build()));
         assertEquals("offence: Russell Westbrook (201566) is in the lineup twice: Russell Westbrook, Patrick"
                 + " Beverley, Lonnie Walker IV, LeBron James, Russell Westbrook",
-                refusal(whatIf, lakers.offence(List.of("Russell Westbrook", "Patrick Beverley", "Lonnie Walker",
+                refusal(lakers.offence(List.of("Russell Westbrook", "Patrick Beverley", "Lonnie Walker",
                         "LeBron James", "201566")).build()));
         lakers.offence(LAKERS);
-        assertTrue(refusal(whatIf, lakers.defence(List.of("Jamal Murray", "Kentavious Caldwell-Pope",
+        assertTrue(refusal(lakers.defence(List.of("Jamal Murray", "Kentavious Caldwell-Pope",
                 "Michael Porter Jr.", "Aaron Gordon", "Nikola Jokicc")).build())
                 .startsWith("defence: no player named 'Nikola Jokicc' in 2022-23; closest names: Nikola Jokić"));
-        assertEquals("LeBron James (2544) is in both the offence and the defence", refusal(whatIf, lakers.defence(
+        assertEquals("LeBron James (2544) is in both the offence and the defence", refusal(lakers.defence(
                 List.of("Jamal Murray", "Kentavious Caldwell-Pope", "Michael Porter Jr.", "Aaron Gordon",
                         "LeBron James")).build()));
         lakers.averageDefence();
         assertEquals("swap: cannot swap out Nikola Jokić (203999): he is not on court (offence: Russell Westbrook,"
                 + " Patrick Beverley, Lonnie Walker IV, LeBron James, Anthony Davis; defence: league average)",
-                refusal(whatIf, lakers.swap("Nikola Jokic", "Jamal Murray").build()));
+                refusal(lakers.swap("Nikola Jokic", "Jamal Murray").build()));
         assertEquals("swap: cannot swap in LeBron James (2544): he is already on court",
-                refusal(whatIf, lakers.swap("Russell Westbrook", "LeBron James").build()));
-        assertTrue(refusal(whatIf, lakers.swap("Russell Westbrook", "Nobody Atall").build())
+                refusal(lakers.swap("Russell Westbrook", "LeBron James").build()));
+        assertTrue(refusal(lakers.swap("Russell Westbrook", "Nobody Atall").build())
                 .startsWith("swap in: no player named 'Nobody Atall' in 2022-23; closest names: "));
     }
 
-    private static WhatIf whatIf(Path fitDirectory) {
+    private static ExpectedPoints expectedPoints(Path fitDirectory) {
         Draws draws = StanCsvReader.read(StanCsvFiles.resolve(List.of(fitDirectory)));
-        return new WhatIf(players, new ExpectedPoints(draws, superclusters));
+        return new ExpectedPoints(draws, superclusters);
     }
 
-    private static String refusal(WhatIf whatIf, WhatIfQuery query) {
-        return assertThrows(IllegalArgumentException.class, () -> whatIf.evaluate(query)).getMessage();
+    private static WhatIfResult answer(WhatIfQuery query, ExpectedPoints fit) {
+        return WhatIf.resolve(query, players).evaluate(fit);
+    }
+
+    private static String refusal(WhatIfQuery query) {
+        return assertThrows(IllegalArgumentException.class, () -> WhatIf.resolve(query, players)).getMessage();
     }
 
     private static double[] zOff(String... ids) {
