@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "matchup", mixinStandardHelpOptions = true, version = "matchup 0.1.0-SNAPSHOT (Stan 2.21.0 in-process)",
         description = "Fit Bayesian archetype-matchup models of NBA possessions with Stan's NUTS, in-process.",
         subcommands = {FitCommand.class, ValidateCommand.class, PreflightCommand.class, SummaryCommand.class,
-            DiagnoseCommand.class, PlotCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+            DiagnoseCommand.class, PlotCommand.class, EvaluateCommand.class, WhatIfCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Matchup implements Runnable {
 
     /** Success; for {@code fit}, a converged run. */
@@ -34,7 +35,7 @@ public final class Matchup implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: fit, validate, preflight, summary, diagnose, plot or evaluate");
+                "a command is required: fit, validate, preflight, summary, diagnose, plot, evaluate or whatif");
     }
 
     /**
