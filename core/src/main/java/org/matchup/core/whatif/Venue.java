@@ -1,17 +1,20 @@
 package org.matchup.core.whatif;
 
+import org.matchup.core.data.MatchupTableFormat;
+
 /**
- * Where the offence plays, as the home-court term of a model sees it: {@code home} = +0.5 for a home offence,
- * -0.5 away and 0 on a neutral court, so that the term's coefficient is the home-minus-away difference. A model
- * without a home-court term ignores it.
+ * Where the offence plays, coded as the table reader codes the {@code offense} column
+ * ({@link MatchupTableFormat#HOME_CODE} = +0.5 home, {@link MatchupTableFormat#AWAY_CODE} = -0.5 away) and 0 on a
+ * neutral court, so that the home-court coefficient is the home-minus-away difference. A model without a
+ * home-court term ignores it.
  *
  * <p>Constants; thread safe.
  */
 public enum Venue {
     /** The offence plays at home. */
-    HOME(0.5, "offence at home"),
+    HOME(MatchupTableFormat.HOME_CODE, "offence at home"),
     /** The offence plays away. */
-    AWAY(-0.5, "offence away"),
+    AWAY(MatchupTableFormat.AWAY_CODE, "offence away"),
     /** Neither team at home: the average of home and away. */
     NEUTRAL(0.0, "neutral court");
 
