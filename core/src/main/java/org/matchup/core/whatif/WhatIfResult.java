@@ -145,7 +145,8 @@ public final class WhatIfResult {
         differenceSummary().ifPresent(s -> lines.add(row("difference (swapped - original)", s)));
         probabilityDifferencePositive().ifPresent(p -> lines.add(format("Posterior probability that the swap"
                 + " raises expected points: %.3f", p)));
-        lines.add("5 % and 95 % bound the 90 % posterior interval; MCSE is the Monte Carlo standard error of the mean.");
+        lines.add("5 % and 95 % bound the 90 % posterior interval; MCSE is the Monte Carlo standard error of the"
+                + " mean.");
         return lines;
     }
 
