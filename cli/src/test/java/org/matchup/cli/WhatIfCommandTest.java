@@ -95,6 +95,9 @@ class WhatIfCommandTest {
                         LAKERS.replace(",Anthony Davis", "")));
         assertRefused("matchup: " + dir.resolve("absent") + ": no such file or directory",
                 args(dir.resolve("absent"), "--season", "2022-23", "--offense", LAKERS));
+        Path bernoulli = Path.of(System.getProperty("matchup.shared"), "reference", "stan-csv", "bern1.csv");
+        assertRefused("matchup: the draws have no column sigma: not a matchup model",
+                args(bernoulli, "--season", "2022-23", "--offense", LAKERS));
         assertRefused("matchup: season 2020-21 has no modelling rows",
                 args(fit, "--season", "2020-21", "--offense", LAKERS));
         assertRefused("matchup: --swap must be OUT=IN", args(fit, "--season", "2022-23", "--offense", LAKERS,

@@ -59,7 +59,7 @@ public final class LakersWestbrookSwap {
         if (args.length < 1 || !Files.isDirectory(Path.of(args[0]))) {
             err.println(args.length < 1 ? "usage: LakersWestbrookSwap FIT_DIR [DATA_DIR]"
                     : "no fit directory " + args[0]);
-            err.println("Make a fit of the hierarchical model first (about 2 minutes of sampling), for example:");
+            err.println("Make a fit of the hierarchical model first (about 3 minutes on two cores), for example:");
             err.println("  bin/matchup fit --data ../shared/data/nba/matchups_train.csv.gz --model"
                     + " matchup-hierarchical --chains 4 --tune 1000 --draws 2000 --adapt-delta 0.99"
                     + " --output runs/hierarchical");
