@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.matchup.core.draws.Draws;
 import org.matchup.core.io.StanCsvFiles;
 import org.matchup.core.io.StanCsvReader;
+import org.matchup.core.model.MatchupModel;
 import org.matchup.core.whatif.ExpectedPoints;
 import org.matchup.core.whatif.PlayerTable;
 import org.matchup.core.whatif.SuperclusterTable;
@@ -120,8 +121,9 @@ final class WhatIfCommand implements Callable<Integer> {
         Draws draws = SummaryCommand.withDraws(StanCsvReader.draws(chains));
         WhatIfResult result = question.evaluate(new ExpectedPoints(draws, superclusterTable));
 
+        String stanName = chains.get(0).config().getOrDefault("model", "unknown");
         out.println("Fit: " + fit + " (model "
-                + chains.get(0).config().getOrDefault("model", "unknown") + ")");
+                + MatchupModel.ofStanName(stanName).map(MatchupModel::modelName).orElse(stanName) + ")");
         result.lines().forEach(out::println);
         if (csv != null) {
             result.writeDraws(csv);

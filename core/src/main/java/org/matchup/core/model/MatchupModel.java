@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.matchup.core.data.MatchupRows;
@@ -85,6 +86,19 @@ public enum MatchupModel {
             }
         }
         throw new IllegalArgumentException("unknown model '" + name + "'; known models: " + names());
+    }
+
+    /**
+     * The model whose compiled name (the {@code model} entry of its Stan CSV files, such as
+     * {@code matchup_hierarchical_model}) is given.
+     *
+     * @param stanName the name stanc gave the compiled model
+     * @return the model, or empty for a model that is not one of these
+     */
+    public static Optional<MatchupModel> ofStanName(String stanName) {
+        return Arrays.stream(values())
+                .filter(model -> (model.modelName.replace('-', '_') + "_model").equals(stanName))
+                .findFirst();
     }
 
     /** @return the known model names, comma-separated */
