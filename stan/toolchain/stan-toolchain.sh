@@ -4,6 +4,7 @@
 #   stan-toolchain.sh headers              unpack the pinned Debian header packages; print the include flags
 #   stan-toolchain.sh stanc                build Stan 2.21's compiler (stanc2) once; print its path
 #   stan-toolchain.sh model FILE.stan OUT  translate and compile one model into the shared library OUT
+#                                          (with FILE.hpp, if present, defining its body-less functions)
 #   stan-toolchain.sh models DIR OUTDIR    compile every DIR/*.stan into OUTDIR/lib<name>.so, in parallel
 #   stan-toolchain.sh library OUT SRC...   compile C++ sources into the shared library OUT (the bridge)
 #   stan-toolchain.sh cxxflags             print the compiler flags shared by models and the bridge
@@ -105,18 +106,27 @@ CPP
 }
 
 # A model library exports one C function creating the model behind Stan's model_base interface.
+# A header NAME.hpp beside NAME.stan defines the functions the model declares without a body (C++ with
+# hand-written gradients): stanc then runs with --allow_undefined and g++ includes the header first.
 compile_model() {
   local stan_file=$1 out=$2
   [ -f "$stan_file" ] || die "model source not found: $stan_file"
   ensure_stanc
   local name; name=$(basename "$stan_file" .stan)
-  local key; key=$( (cat "$stan_file"; stanc_path; echo "$CXX $MODEL_FLAGS"; cat "$0") | hash_of)
+  local header="${stan_file%.stan}.hpp"
+  local stanc_extra=() cxx_extra=()
+  if [ -f "$header" ]; then
+    stanc_extra=(--allow_undefined)
+    cxx_extra=(-include "$(cd "$(dirname "$header")" && pwd)/$(basename "$header")")
+  fi
+  local key; key=$( (cat "$stan_file"; [ ! -f "$header" ] || cat "$header"; stanc_path; echo "$CXX $MODEL_FLAGS"
+    cat "$0") | hash_of)
   local cached="$CACHE/models/$name-$key/lib$name.so"
   if [ ! -f "$cached" ]; then
     local work; work=$(mktemp -d "$CACHE/tmp-model.XXXXXX")
     log "translating $stan_file"
-    "$(stanc_path)" --name="${name//-/_}_model" --o="$work/model.hpp" "$stan_file" >"$work/stanc.log" 2>&1 ||
-      die "stanc rejected $stan_file: $(cat "$work/stanc.log")"
+    "$(stanc_path)" ${stanc_extra[@]+"${stanc_extra[@]}"} --name="${name//-/_}_model" --o="$work/model.hpp" \
+      "$stan_file" >"$work/stanc.log" 2>&1 || die "stanc rejected $stan_file: $(cat "$work/stanc.log")"
     cat >"$work/model.cpp" <<'CPP'
 #include "model.hpp"
 // Entry point looked up by the bridge with dlsym: the model behind Stan's virtual model_base.
@@ -127,7 +137,8 @@ extern "C" stan::model::model_base* matchup_new_model(stan::io::var_context& dat
 CPP
     log "compiling $name (about 30 s)"
     # shellcheck disable=SC2086
-    "$CXX" $MODEL_FLAGS $(include_flags) -shared -o "$work/lib$name.so" "$work/model.cpp"
+    "$CXX" $MODEL_FLAGS $(include_flags) ${cxx_extra[@]+"${cxx_extra[@]}"} -shared -o "$work/lib$name.so" \
+      "$work/model.cpp"
     mkdir -p "$(dirname "$cached")"
     cp "$work/model.hpp" "$(dirname "$cached")/$name.hpp"
     mv "$work/lib$name.so" "$cached"

@@ -9,6 +9,23 @@
 // Home court: one term shared by every matchup, home[1] * h_i with h_i = +1/2 for a home offence and -1/2 away,
 // so alpha is the neutral-court intercept and home[1] the home-minus-away difference; it exists only when the
 // table has venues (H = 1).
+//
+// The prior of z and the likelihood are one function, hierarchical_matchups_lpdf(z | mu, tau, sigma, home, data)
+//   = sum_j std_normal_lpdf(z[j]) + sum over matchups j with row_count[j] > 0 of
+//     -n_j/2 log(2 pi) - n_j log(sigma) + 1/2 log_weight_sum[j] - RSS_j / (2 sigma^2),
+//   RSS_j = yy[j] - 2 xy[j] . b_j + b_j' xx[j] b_j
+//           [H = 1: - 2 eta hy[j] + 2 eta xh[j] . b_j + eta^2 hh[j], eta = home[1]],
+// defined in C++ with a closed-form gradient (matchup-hierarchical.hpp beside this file; the toolchain
+// translates with --allow_undefined and includes it). The density, constants included, is that of
+// matchup-hierarchical-autodiff.stan, which writes z[j] ~ std_normal() and the likelihood (with target +=, so
+// every constant is kept) in Stan; the hpp keeps the prior's propto behaviour. The coefficients are generated
+// quantities here, so they are not on the autodiff tape; b is not written out.
+functions {
+  real hierarchical_matchups_lpdf(vector[] z, vector mu, vector tau, real sigma, vector home,
+                                  data real[] row_count, data real[] log_weight_sum, data real[] yy,
+                                  data vector[] xy, data matrix[] xx, data real[] hy, data real[] hh,
+                                  data vector[] xh);
+}
 data {
   int<lower=1> J;                  // matchups (36)
   int<lower=1> K;                  // 1 + 2 * archetypes (17)
@@ -24,6 +41,11 @@ data {
 }
 transformed data {
   int A = (K - 1) / 2;
+  // The gradient code takes X'WX as symmetric; b' xx b is the same for the symmetric part, and a symmetric
+  // input (as SufficientStatistics writes it) is unchanged, 0.5 * (a + a) = a exactly.
+  matrix[K, K] xx_sym[J];
+  for (j in 1:J)
+    xx_sym[j] = 0.5 * (xx[j] + xx[j]');
 }
 parameters {
   vector[K] mu;
@@ -32,18 +54,6 @@ parameters {
   real<lower=0> sigma;
   vector[H] home;
 }
-transformed parameters {
-  vector[K] b[J];
-  vector[J] alpha;
-  matrix[J, A] beta_off;
-  matrix[J, A] beta_def;
-  for (j in 1:J) {
-    b[j] = mu + tau .* z[j];
-    alpha[j] = b[j][1];
-    beta_off[j] = b[j][2:(A + 1)]';
-    beta_def[j] = -b[j][(A + 2):K]';
-  }
-}
 model {
   mu[1] ~ normal(1, 0.5);
   mu[2:K] ~ normal(0, 0.1);
@@ -51,14 +61,16 @@ model {
   tau[2:K] ~ normal(0, 0.05);
   sigma ~ cauchy(0, 2.5);
   home ~ normal(0, 0.1);
+  z ~ hierarchical_matchups(mu, tau, sigma, home, row_count, log_weight_sum, yy, xy, xx_sym, hy, hh, xh);
+}
+generated quantities {
+  vector[J] alpha;
+  matrix[J, A] beta_off;
+  matrix[J, A] beta_def;
   for (j in 1:J) {
-    z[j] ~ std_normal();
-    if (row_count[j] > 0) {
-      real rss = yy[j] - 2 * dot_product(xy[j], b[j]) + quad_form(xx[j], b[j]);
-      if (H == 1)
-        rss += -2 * home[1] * hy[j] + 2 * home[1] * dot_product(xh[j], b[j]) + square(home[1]) * hh[j];
-      target += -0.5 * row_count[j] * log(2 * pi()) - row_count[j] * log(sigma)
-                + 0.5 * log_weight_sum[j] - rss / (2 * square(sigma));
-    }
+    vector[K] b = mu + tau .* z[j];
+    alpha[j] = b[1];
+    beta_off[j] = b[2:(A + 1)]';
+    beta_def[j] = -b[(A + 2):K]';
   }
 }

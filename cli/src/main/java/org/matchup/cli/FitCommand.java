@@ -62,7 +62,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "matchup-specific",
             description = "Model: matchup-specific (the reference system's), matchup-specific-rows (the same, one"
-                    + " term per row), matchup-hierarchical, simplified or baseline. Default: ${DEFAULT-VALUE}.")
+                    + " term per row), matchup-hierarchical, matchup-hierarchical-autodiff (the same, gradient by"
+                    + " Stan's autodiff), simplified or baseline. Default: ${DEFAULT-VALUE}.")
     private String model;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the run's files.")

@@ -33,6 +33,12 @@ public enum MatchupModel {
      */
     MATCHUP_HIERARCHICAL("matchup-hierarchical", false),
 
+    /**
+     * The same density as {@link #MATCHUP_HIERARCHICAL} written entirely in Stan, its gradient by Stan's autodiff
+     * (the hierarchical model before its likelihood got a hand-written gradient); for tests and benchmarks.
+     */
+    MATCHUP_HIERARCHICAL_AUTODIFF("matchup-hierarchical-autodiff", false),
+
     /** The reference system's fallback: one intercept, 8 + 8 positive archetype coefficients and sigma for all. */
     SIMPLIFIED("simplified", false),
 
