@@ -1,8 +1,9 @@
 package org.matchup.core.diagnostics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
+
 import org.matchup.core.draws.Draws;
 
 /**
@@ -77,7 +78,9 @@ public record ParameterSummary(String name, double mean, double sd, double q5, d
     }
 
     /**
-     * Summarises the named columns of a set of draws, in the order given.
+     * Summarises the named columns of a set of draws, in the order given. Columns are summarised in parallel
+     * (the common fork-join pool); each summary depends only on its column, so the result does not depend on the
+     * thread timing.
      *
      * @param draws the draws of every chain
      * @param names column names to summarise, for example {@code draws.parameterNames()}
@@ -87,10 +90,14 @@ public record ParameterSummary(String name, double mean, double sd, double q5, d
     public static List<ParameterSummary> summarize(Draws draws, List<String> names) {
         Objects.requireNonNull(draws, "draws");
         Objects.requireNonNull(names, "names");
-        List<ParameterSummary> summaries = new ArrayList<>(names.size());
+
+        // Names are checked in order first, so that a missing one is reported as it would be one at a time.
         for (String name : names) {
-            summaries.add(of(name, draws.column(name)));
+            draws.columnIndex(name);
         }
-        return List.copyOf(summaries);
+        ParameterSummary[] summaries = new ParameterSummary[names.size()];
+        IntStream.range(0, summaries.length).parallel()
+                .forEach(i -> summaries[i] = of(names.get(i), draws.column(names.get(i))));
+        return List.of(summaries);
     }
 }
