@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 
 import org.matchup.core.data.MatchupDataException;
 import org.matchup.core.model.StanException;
+import org.matchup.launcher.runpod.RunPodException;
 
 /**
  * Turns a command's failure into one line on standard error and an exit code: bad input (a data error, an
@@ -28,6 +29,12 @@ final class ExitCodes {
     }
 
     static int exitCodeOf(Throwable e) {
+        if (e instanceof RunPodException.NoCapacity) {
+            return Matchup.EXIT_NO_CAPACITY;
+        }
+        if (e instanceof RunPodException.Unauthorized) {
+            return Matchup.EXIT_BAD_INPUT;
+        }
         if (e instanceof MatchupDataException || e instanceof BadInputException
                 || e instanceof IllegalArgumentException) {
             return Matchup.EXIT_BAD_INPUT;

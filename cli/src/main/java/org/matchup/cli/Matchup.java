@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
  * dispatches and maps failures to exit codes.
  *
  * <p>Exit codes: 0 success (for {@code fit}: converged), 1 any other failure, 2 bad input (data, options,
- * output directory), 3 finished but not converged.
+ * output directory), 3 finished but not converged; for {@code launch} also 4 no capacity on RunPod and 5 stopped
+ * at the cost cap.
  */
 @Command(name = "matchup", mixinStandardHelpOptions = true, version = "matchup 0.1.0-SNAPSHOT (Stan 2.21.0 in-process)",
         description = "Fit Bayesian archetype-matchup models of NBA possessions with Stan's NUTS, in-process.",
         subcommands = {FitCommand.class, ValidateCommand.class, PreflightCommand.class, SummaryCommand.class,
-            DiagnoseCommand.class, PlotCommand.class, EvaluateCommand.class, WhatIfCommand.class,
+            DiagnoseCommand.class, PlotCommand.class, EvaluateCommand.class, WhatIfCommand.class, LaunchCommand.class,
+            PodsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Matchup implements Runnable {
 
@@ -27,6 +29,12 @@ public final class Matchup implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     /** The run finished but did not converge. */
     public static final int EXIT_NOT_CONVERGED = 3;
+    /** {@code launch}: RunPod had no machine for the pod; nothing was rented. */
+    public static final int EXIT_NO_CAPACITY = 4;
+    /** {@code launch}: the cost cap stopped the run; what it kept was brought back. */
+    public static final int EXIT_COST_CAP = 5;
+    /** Interrupted (Ctrl-C). */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -35,7 +43,8 @@ public final class Matchup implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: fit, validate, preflight, summary, diagnose, plot, evaluate or whatif");
+                "a command is required: fit, validate, preflight, summary, diagnose, plot, evaluate, whatif, launch"
+                        + " or pods");
     }
 
     /**

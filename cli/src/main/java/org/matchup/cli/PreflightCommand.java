@@ -104,9 +104,8 @@ final class PreflightCommand implements Callable<Integer> {
         String digest = sha256(data);
         AtomicFiles.writeString(output.resolve("manifest.sha256"), digest + "  " + data.getFileName() + "\n");
         lines.add(format("manifest: %s/manifest.sha256 (SHA-256 %s)", output, digest));
-        int columns = ((Number) report.checks().get(report.checks().size() - 2).numbers().get("output_columns"))
-                .intValue();
-        double expectedBytes = (double) config.chains() * config.keptDraws() * columns * BYTES_PER_VALUE;
+        int columns = outputColumns(report);
+        double expectedBytes = expectedOutputBytes(report, config);
         FileStore store = Files.getFileStore(output.toAbsolutePath());
         long free = store.getUsableSpace();
         boolean diskOk = free > 2 * expectedBytes;
@@ -115,8 +114,8 @@ final class PreflightCommand implements Callable<Integer> {
                 diskOk ? "enough (at least twice the output)" : "NOT enough: needs twice the expected output"));
         double uploadSeconds = size * 8 / (bandwidthMbps * 1e6);
         lines.add(format("upload: %.1f MB at %s Mbit/s: %.1f s", size / 1e6, bandwidthMbps, uploadSeconds));
-        Check calibration = report.checks().get(report.checks().size() - 1);
-        double runSeconds = ((Number) calibration.numbers().get("estimated_seconds")).doubleValue();
+        Check calibration = calibration(report);
+        double runSeconds = estimatedSeconds(report);
         lines.add(format("run time: %.0f s (%.2f h), from the short run: %s", runSeconds, runSeconds / 3600,
                 calibration.summary()));
         double hours = (uploadSeconds + runSeconds) / 3600;
@@ -133,6 +132,43 @@ final class PreflightCommand implements Callable<Integer> {
         lines.forEach(out::println);
         out.flush();
         return diskOk && outputFree ? Matchup.EXIT_OK : Matchup.EXIT_NOT_CONVERGED;
+    }
+
+    /**
+     * @param report a validation with the model checks
+     * @return its calibration: the short Stan run of the stan-behaviour check
+     */
+    static Check calibration(ValidationReport report) {
+        return report.checks().get(report.checks().size() - 1);
+    }
+
+    /**
+     * @param report a validation with the model checks
+     * @return the calibration's estimate of the full run on this machine, in seconds
+     */
+    static double estimatedSeconds(ValidationReport report) {
+        return ((Number) calibration(report).numbers().get("estimated_seconds")).doubleValue();
+    }
+
+    /**
+     * @param report a validation with the model checks
+     * @return the threads the estimate assumed: min(chains, processors here)
+     */
+    static int estimateThreads(ValidationReport report) {
+        return ((Number) calibration(report).numbers().get("threads")).intValue();
+    }
+
+    /**
+     * @param report a validation with the model checks
+     * @param config the run's configuration
+     * @return the expected size of the run's chain files, in bytes
+     */
+    static double expectedOutputBytes(ValidationReport report, SamplerConfig config) {
+        return (double) config.chains() * config.keptDraws() * outputColumns(report) * BYTES_PER_VALUE;
+    }
+
+    private static int outputColumns(ValidationReport report) {
+        return ((Number) report.checks().get(report.checks().size() - 2).numbers().get("output_columns")).intValue();
     }
 
     private static String sha256(Path file) throws IOException {

@@ -39,6 +39,14 @@ final class SamplerOptions {
             description = "Initial values uniform on (-X, X), unconstrained. Default: ${DEFAULT-VALUE}.")
     double initRadius;
 
+    /** @return these options as arguments of {@code matchup fit}, for a run elsewhere (a pod) */
+    java.util.List<String> arguments() {
+        return java.util.List.of("--chains", Integer.toString(chains), "--warmup", Integer.toString(warmup),
+                "--draws", Integer.toString(draws), "--adapt-delta", Double.toString(adaptDelta), "--max-treedepth",
+                Integer.toString(maxTreedepth), "--seed", Long.toString(seed), "--init-radius",
+                Double.toString(initRadius));
+    }
+
     /** @return the validated configuration; a refused value is bad input naming its option */
     SamplerConfig config() {
         try {
