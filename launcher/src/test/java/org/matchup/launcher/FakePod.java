@@ -26,7 +26,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * dropped once after so many bytes were written (mid-upload) or read (mid-download). Terminating it kills the
  * processes the run script recorded, as a real pod's end would. Thread safe.
  */
-final class FakePod implements AutoCloseable {
+public final class FakePod implements AutoCloseable {
 
     private final SshServer server;
     private final Path directory;
@@ -44,7 +44,7 @@ final class FakePod implements AutoCloseable {
      * @param directory the pod's file system root for the run (its run directory goes under it)
      * @param environment variables every command gets, such as {@code MATCHUP_JAVA}
      */
-    FakePod(Path directory, Map<String, String> environment) throws IOException {
+    public FakePod(Path directory, Map<String, String> environment) throws IOException {
         this.directory = directory;
         this.environment = Map.copyOf(environment);
         server = SshServer.setUpDefaultServer();
@@ -91,17 +91,17 @@ final class FakePod implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The run directory the launch should use on this pod. */
-    String runDirectory() {
+    public String runDirectory() {
         return directory.resolve("run").toAbsolutePath().toString();
     }
 
     /** Accepts the key RunPod was given in the create request's env.PUBLIC_KEY. */
-    void authorize(String authorizedKeyLine) {
+    public void authorize(String authorizedKeyLine) {
         try {
             authorized = AuthorizedKeyEntry.parseAuthorizedKeyEntry(authorizedKeyLine)
                     .resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
@@ -110,32 +110,32 @@ final class FakePod implements AutoCloseable {
         }
     }
 
-    FakePod dropAfterWritten(long bytes) {
+    public FakePod dropAfterWritten(long bytes) {
         dropAfterWritten = bytes;
         return this;
     }
 
-    FakePod dropAfterRead(long bytes) {
+    public FakePod dropAfterRead(long bytes) {
         dropAfterRead = bytes;
         return this;
     }
 
-    int drops() {
+    public int drops() {
         return drops.get();
     }
 
-    int sessions() {
+    public int sessions() {
         return sessions.get();
     }
 
-    List<Long> resumedWriteOffsets() {
+    public List<Long> resumedWriteOffsets() {
         synchronized (resumedWriteOffsets) {
             return List.copyOf(resumedWriteOffsets);
         }
     }
 
     /** Kills what the run script started, as terminating a pod does. */
-    void terminate() {
+    public void terminate() {
         Path pid = Path.of(runDirectory(), "fit.pid");
         try {
             if (Files.isRegularFile(pid)) {

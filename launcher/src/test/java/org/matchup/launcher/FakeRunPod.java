@@ -28,14 +28,14 @@ import com.sun.net.httpserver.HttpServer;
  * (a 500, a 429 with Retry-After, a capacity refusal), pods that take some GETs to run or never run. It records
  * every request. Thread safe.
  */
-final class FakeRunPod implements AutoCloseable {
+public final class FakeRunPod implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Request(String method, String path, String authorization, String body, long nanos) {
+    public record Request(String method, String path, String authorization, String body, long nanos) {
     }
 
     /** A canned answer. */
-    record Answer(int status, String body, String retryAfter) {
+    public record Answer(int status, String body, String retryAfter) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +54,7 @@ final class FakeRunPod implements AutoCloseable {
     private volatile Consumer<JsonNode> onCreate = body -> { };
     private volatile Consumer<String> onDelete = id -> { };
 
-    FakeRunPod(String apiKey) throws IOException {
+    public FakeRunPod(String apiKey) throws IOException {
         this.apiKey = apiKey;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -62,72 +62,72 @@ final class FakeRunPod implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
     /** Answers the next request (of any kind) so instead of normally. */
-    synchronized FakeRunPod thenAnswer(int status, String body, String retryAfter) {
+    public synchronized FakeRunPod thenAnswer(int status, String body, String retryAfter) {
         queued.add(new Answer(status, body, retryAfter));
         return this;
     }
 
-    FakeRunPod sshPort(int port) {
+    public FakeRunPod sshPort(int port) {
         sshPort = port;
         return this;
     }
 
-    FakeRunPod getsUntilRunning(int count) {
+    public FakeRunPod getsUntilRunning(int count) {
         getsUntilRunning = count;
         return this;
     }
 
-    FakeRunPod neverRuns() {
+    public FakeRunPod neverRuns() {
         neverRuns = true;
         return this;
     }
 
     /** The next create makes the pod but answers 500, as a proxy timing out would. */
-    FakeRunPod createThenFail() {
+    public FakeRunPod createThenFail() {
         createThenFail = true;
         return this;
     }
 
-    FakeRunPod costPerHr(double value) {
+    public FakeRunPod costPerHr(double value) {
         costPerHr = value;
         return this;
     }
 
-    FakeRunPod onCreate(Consumer<JsonNode> action) {
+    public FakeRunPod onCreate(Consumer<JsonNode> action) {
         onCreate = action;
         return this;
     }
 
-    FakeRunPod onDelete(Consumer<String> action) {
+    public FakeRunPod onDelete(Consumer<String> action) {
         onDelete = action;
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized List<Request> requests(String method) {
+    public synchronized List<Request> requests(String method) {
         return requests.stream().filter(r -> r.method().equals(method)).toList();
     }
 
     /** @return the ids of the pods that got a DELETE */
-    synchronized List<String> deleted() {
+    public synchronized List<String> deleted() {
         return requests.stream().filter(r -> r.method().equals("DELETE"))
                 .map(r -> r.path().substring(r.path().lastIndexOf('/') + 1)).distinct().toList();
     }
 
-    synchronized List<String> podIds() {
+    public synchronized List<String> podIds() {
         return List.copyOf(pods.keySet());
     }
 
     /** Adds a pod as if created earlier (for {@code matchup pods}). */
-    synchronized String addPod(String name, String status) {
+    public synchronized String addPod(String name, String status) {
         String id = "pod" + ids.incrementAndGet();
         ObjectNode pod = JSON.createObjectNode().put("id", id).put("name", name).put("desiredStatus", status)
                 .put("costPerHr", Double.toString(costPerHr)).put("lastStartedAt", "2025-01-01T00:00:00Z");
