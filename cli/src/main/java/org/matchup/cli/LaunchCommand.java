@@ -360,7 +360,9 @@ final class LaunchCommand implements Callable<Integer> {
         line.setErr(spec.commandLine().getErr());
         line.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
         try {
-            line.parseArgs(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]));
+            List<String> all = spec.commandLine().getParseResult().originalArgs();
+            List<String> own = all.subList(all.indexOf(spec.name()) + 1, all.size());
+            line.parseArgs(own.toArray(new String[0]));
         } catch (CommandLine.ParameterException e) {
             throw new ExitCodes.BadInputException("--config " + config + ": " + e.getMessage());
         }
