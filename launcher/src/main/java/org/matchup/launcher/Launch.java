@@ -319,7 +319,9 @@ public final class Launch {
             info("brought back " + files + " files into " + output + ", each matching the pod's SHA-256");
         } else {
             remote.syncOutputs(output);
-            files = (int) Files.list(output).filter(p -> !p.getFileName().toString().equals(LOG)).count();
+            try (java.util.stream.Stream<Path> listed = Files.list(output)) {
+                files = (int) listed.filter(p -> !p.getFileName().toString().equals(LOG)).count();
+            }
             info("brought back " + files + " files into " + output + " (the run did not end: not verified)");
         }
         LaunchOutcome.End end = stopReason.get() == null ? LaunchOutcome.End.COMPLETED : stopReason.get();

@@ -78,7 +78,8 @@ class RunPodClientTest {
     @Test
     void rateLimitHonoursRetryAfterAsAnHttpDate() throws Exception {
         String id = api.addPod(PodSpec.NAME_PREFIX + "b", "RUNNING");
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC));
         api.thenAnswer(429, "{\"error\":\"slow down\"}", date);
 
         client.get(id);

@@ -24,7 +24,8 @@ fi
 stopped=0
 trap 'stopped=1' TERM
 summary() {
-  printf 'name,mean\nsigma,%s\n' "$1" > "$output/coefficients.csv.part" && mv "$output/coefficients.csv.part" "$output/coefficients.csv"
+  printf 'name,mean\nsigma,%s\n' "$1" > "$output/coefficients.csv.part"
+  mv "$output/coefficients.csv.part" "$output/coefficients.csv"
   echo "verdict: $2" > "$output/training_summary.txt"
 }
 chain() {

@@ -31,7 +31,8 @@ import org.apache.sshd.sftp.common.SftpException;
  * permission denied) is the server's word and is not retried.
  *
  * <p>The pod's host key is unknown before it starts, so the first key seen is pinned and every reconnect must
- * present the same one (trust on first use, per launch).
+ * present the same one (trust on first use, per launch). TODO(#6): the first connection cannot tell the pod from
+ * a man in the middle; RunPod's API does not report the pod's host key, so nothing better is at hand.
  *
  * <p>Thread safe: operations are serialised.
  */
@@ -111,7 +112,8 @@ public final class PodConnection implements Closeable {
             } catch (IOException e) {
                 last = e;
                 if (attempt == 1 || attempt % 10 == 0) {
-                    notices.accept("SSH to " + host + ":" + port + " not ready yet (" + describe(e) + "); trying again");
+                    notices.accept("SSH to " + host + ":" + port + " not ready yet (" + describe(e)
+                            + "); trying again");
                 }
                 sleep(Math.min(3000, 250L * attempt));
             }

@@ -36,8 +36,8 @@ public final class RunPodClient {
 
     /**
      * How RunPod words "no machine for this specification now" (as its console and GraphQL API have:
-     * "There are no longer any instances available with the requested specifications"); the REST API's exact
-     * text is not documented, so several wordings are recognised.
+     * "There are no longer any instances available with the requested specifications"). TODO(#6): the REST API's
+     * exact status and text for it are not documented, so several wordings are recognised in any refused create.
      */
     private static final Pattern NO_CAPACITY = Pattern.compile(
             "no longer any instances|no (gpu |cpu )?instances? (are )?available|not enough (free )?(gpus|capacity)"
