@@ -59,6 +59,9 @@ public final class Matchup implements Runnable {
         CommandLine line = new CommandLine(new Matchup());
         line.setOut(out);
         line.setErr(err);
+
+        // Wider than picocli's 80 columns, so that defaults such as URLs and image names are not broken mid-word.
+        line.setUsageHelpWidth(110);
         line.setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
         line.setParameterExceptionHandler((e, a) -> {
             err.println("matchup: " + e.getMessage());

@@ -57,11 +57,12 @@ final class WhatIfCommand implements Callable<Integer> {
             description = "Season of the players' archetypes and lagged ratings: 2021-22, 2022-23 or 2023-24.")
     private String season;
 
-    @Option(names = "--offense", required = true, split = ",", paramLabel = "P1,...,P5",
+    @Option(names = "--offense", required = true, split = ",", paramLabel = "P1,...,P5", hideParamSyntax = true,
             description = "The five players on offence.")
     private List<String> offense;
 
-    @Option(names = "--defense", split = ",", paramLabel = "P1,...,P5|average", defaultValue = AVERAGE,
+    @Option(names = "--defense", split = ",", paramLabel = "P1,...,P5|average", hideParamSyntax = true,
+            defaultValue = AVERAGE,
             description = "The five players on defence, or 'average': league-average defenders (every d_rating 0)"
                     + " with the defensive supercluster weighted by possession share. Default: ${DEFAULT-VALUE}.")
     private List<String> defense;

@@ -1,9 +1,11 @@
 package org.matchup.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -133,5 +135,19 @@ class RunPodClientTest {
                 () -> client.create(PodSpec.builder().name(PodSpec.NAME_PREFIX + "bad").build()));
         assertEquals("RunPod POST /pods: HTTP 400: gpuTypeIds: unknown GPU type", e.getMessage());
         assertEquals(1, api.requests("POST").size());
+    }
+
+    @Test
+    void hostThatDoesNotResolveIsSaidInWordsWithoutTheKey() throws Exception {
+        // .invalid never resolves (RFC 2606), so this fails the same way with or without a network.
+        RunPodClient nowhere = new RunPodClient(URI.create("https://rest.runpod.invalid/v1"),
+                ApiKey.load(Map.of(ApiKey.ENVIRONMENT_VARIABLE, KEY), null),
+                new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(3)), notices::add);
+        RunPodException e = assertThrows(RunPodException.class, nowhere::list);
+        assertEquals("RunPod GET /pods failed after 2 tries: no answer from rest.runpod.invalid: the host name does"
+                + " not resolve (no network, or no DNS)", e.getMessage());
+        assertTrue(e.getCause() != null, "the cause is kept for --debug");
+        assertEquals(1, notices.size(), notices.toString());
+        assertFalse(e.getMessage().contains(KEY) || notices.get(0).contains(KEY));
     }
 }

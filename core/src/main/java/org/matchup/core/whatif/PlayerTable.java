@@ -134,6 +134,10 @@ public final class PlayerTable {
      *         rating-source season such as 2020-21)
      */
     public void requireRatedSeason(String season) {
+        if (!bySeason.containsKey(Objects.requireNonNull(season, "season"))) {
+            throw new IllegalArgumentException("players.csv has no season " + season + "; seasons with modelling"
+                    + " rows: " + String.join(", ", ratedSeasons()));
+        }
         List<Player> players = players(season);
         if (players.stream().noneMatch(Player::isRated)) {
             throw new IllegalArgumentException("season " + season + " has no modelling rows: its players have no"

@@ -123,6 +123,9 @@ class PlayerTableTest {
         e = assertThrows(IllegalArgumentException.class, () -> players.find("2019-20", "LeBron James"));
         assertEquals("players.csv has no season 2019-20; its seasons are 2020-21, 2021-22, 2022-23, 2023-24",
                 e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> players.requireRatedSeason("2022"));
+        assertEquals("players.csv has no season 2022; seasons with modelling rows: 2021-22, 2022-23, 2023-24",
+                e.getMessage());
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.matchup.launcher.runpod;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,9 +167,9 @@ public final class RunPodClient {
                 throw new InterruptedIOException(what + " interrupted");
             } catch (IOException e) {
                 response = null;
-                reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                reason = connectionFailure(e);
                 if (attempt >= policy.maxAttempts()) {
-                    throw new RunPodException(what + " failed after " + attempt + " tries: " + redact(reason), 0);
+                    throw new RunPodException(what + " failed after " + attempt + " tries: " + redact(reason), e);
                 }
                 mayHaveCreated = true;
                 delay = policy.backoff(attempt - 1);
@@ -210,6 +212,21 @@ public final class RunPodClient {
             }
             pause(what + ": " + redact(reason), attempt, delay);
         }
+    }
+
+    /** Words for a request that got no answer: the host, and the innermost cause, which says the most. */
+    private String connectionFailure(IOException e) {
+        String host = baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
+        Throwable innermost = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "no answer from " + host + ": the host name does not resolve (no network, or no DNS)";
+            }
+            innermost = t;
+        }
+        String message = innermost.getMessage();
+        return "no answer from " + host + ": " + innermost.getClass().getSimpleName()
+                + (message == null ? "" : " (" + message + ")");
     }
 
     private HttpRequest request(String method, String path, String body) {

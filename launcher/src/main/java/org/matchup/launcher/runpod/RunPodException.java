@@ -21,6 +21,17 @@ public class RunPodException extends IOException {
         this.status = status;
     }
 
+    /**
+     * A failure without an answer from RunPod.
+     *
+     * @param message what failed, redacted
+     * @param cause the connection's failure, kept for {@code --debug}
+     */
+    public RunPodException(String message, Throwable cause) {
+        super(message, cause);
+        this.status = 0;
+    }
+
     /** @return the HTTP status of the last answer, or 0 when none came */
     public int status() {
         return status;
