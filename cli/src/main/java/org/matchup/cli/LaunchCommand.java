@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,13 +144,8 @@ final class LaunchCommand implements Callable<Integer> {
             description = "Bandwidth to the pod, for the plan. Default: ${DEFAULT-VALUE}.")
     private double bandwidthMbps;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "File holding the API key, readable only by you (else RUNPOD_API_KEY is used).")
-    private Path apiKeyFile;
-
-    @Option(names = "--api-url", paramLabel = "URL", defaultValue = "https://rest.runpod.io/v1",
-            description = "RunPod's REST API. Default: ${DEFAULT-VALUE}.")
-    private String apiUrl;
+    @Mixin
+    private RunPodOptions runPod;
 
     @Option(names = "--remote-dir", paramLabel = "DIR", defaultValue = "/root/matchup-run",
             description = "The run's directory on the pod. Default: ${DEFAULT-VALUE}.")
@@ -201,7 +194,7 @@ final class LaunchCommand implements Callable<Integer> {
         if (dryRun) {
             return plan(launchConfig, matchupModel, samplerConfig, out, err);
         }
-        ApiKey key = ApiKey.load(System.getenv(), apiKeyFile);
+        ApiKey key = runPod.apiKey();
         err.println("matchup launch: checking " + data);
         FitCommand.checkedTable(data, err, "matchup launch: ");
         return launch(new Launch(launchConfig, key, printer(err)), err);
@@ -280,7 +273,7 @@ final class LaunchCommand implements Callable<Integer> {
             List<String> fitOptions = new ArrayList<>(List.of("--model", model));
             fitOptions.addAll(sampler.arguments());
             return LaunchConfig.builder().pod(pod).bootstrap(!noBootstrap).costCap(new CostCap(maxHours, maxSpend))
-                    .pricePerHour(pricePerHour == null ? Double.NaN : pricePerHour).apiBaseUrl(apiUrl())
+                    .pricePerHour(pricePerHour == null ? Double.NaN : pricePerHour).apiBaseUrl(runPod.apiUrl())
                     .table(data).fitOptions(fitOptions).classpath(classpath()).output(output)
                     .remoteDirectory(remoteDir).pollInterval(seconds(pollSeconds, "--poll-seconds"))
                     .syncInterval(seconds(syncSeconds, "--sync-seconds"))
@@ -296,24 +289,6 @@ final class LaunchCommand implements Callable<Integer> {
     private static List<Path> classpath() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(s -> !s.isBlank()).map(Path::of).filter(Files::exists).collect(Collectors.toList());
-    }
-
-    private URI apiUrl() {
-        try {
-            URI uri = new URI(apiUrl);
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri))) {
-                throw new ExitCodes.BadInputException("--api-url must be https (http only to a loopback address),"
-                        + " got " + apiUrl);
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ExitCodes.BadInputException("--api-url is not a URL: " + apiUrl);
-        }
-    }
-
-    private static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     private static Duration seconds(double value, String option) {

@@ -2,7 +2,6 @@ package org.matchup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.matchup.launcher.runpod.RetryPolicy;
 import org.matchup.launcher.runpod.RunPodClient;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,13 +34,8 @@ final class PodsCommand implements Callable<Integer> {
     @Option(names = "--terminate", description = "Terminate every pod listed.")
     private boolean terminate;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "File holding the API key, readable only by you (else RUNPOD_API_KEY is used).")
-    private Path apiKeyFile;
-
-    @Option(names = "--api-url", paramLabel = "URL", defaultValue = "https://rest.runpod.io/v1",
-            description = "RunPod's REST API. Default: ${DEFAULT-VALUE}.")
-    private String apiUrl;
+    @Mixin
+    private RunPodOptions runPod;
 
     @Option(names = "--debug", description = "Print stack traces of failures.")
     private boolean debug;
@@ -49,8 +44,8 @@ final class PodsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ApiKey key = ApiKey.load(System.getenv(), apiKeyFile);
-        RunPodClient client = new RunPodClient(java.net.URI.create(apiUrl), key, RetryPolicy.DEFAULT,
+        ApiKey key = runPod.apiKey();
+        RunPodClient client = new RunPodClient(runPod.apiUrl(), key, RetryPolicy.DEFAULT,
                 line -> err.println("matchup pods: " + line));
 
         // The launcher's pods that still exist.

@@ -270,6 +270,19 @@ class LaunchCommandTest {
         assertEquals("no pods of matchup launch\n", after.out());
     }
 
+    @Test
+    void podsRefusesToSendTheKeyOverPlainHttpToAnotherHost() throws Exception {
+        start(Map.of());
+
+        CommandRun run = matchup("pods", "--api-url", "http://runpod.example/v1", "--api-key-file",
+                keyFile().toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("matchup: --api-url must be https (http only to a loopback address), got"
+                + " http://runpod.example/v1\n", run.err());
+        assertTrue(api.requests().isEmpty());
+    }
+
     private void assertKeyNeverShown(String text) throws IOException {
         assertFalse(text.contains(KEY));
         try (Stream<Path> files = Files.walk(temp)) {
