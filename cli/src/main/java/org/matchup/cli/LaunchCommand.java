@@ -210,14 +210,7 @@ final class LaunchCommand implements Callable<Integer> {
             err.println("matchup launch: interrupted; stopping the fit, bringing back what it kept and terminating"
                     + " the pod");
             err.flush();
-            launch.interrupt();
-            try {
-                if (!launch.awaitEnd(launch.interruptGrace())) {
-                    launch.terminateNow();
-                }
-            } catch (InterruptedException e) {
-                launch.terminateNow();
-            }
+            launch.interruptAndTerminate();
         }, "matchup-launch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         LaunchOutcome outcome;

@@ -106,16 +106,7 @@ public final class LaunchOnRunPod {
                 out.println("pod: " + line);
             }
         });
-        Thread hook = new Thread(() -> {
-            launch.interrupt();
-            try {
-                if (!launch.awaitEnd(launch.interruptGrace())) {
-                    launch.terminateNow();
-                }
-            } catch (InterruptedException e) {
-                launch.terminateNow();
-            }
-        });
+        Thread hook = new Thread(launch::interruptAndTerminate);
         Runtime.getRuntime().addShutdownHook(hook);
         LaunchOutcome outcome = launch.run();
         Runtime.getRuntime().removeShutdownHook(hook);

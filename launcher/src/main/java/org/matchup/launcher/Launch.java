@@ -349,6 +349,22 @@ public final class Launch {
         return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * What a shutdown hook does on Ctrl-C: {@link #interrupt()}, then a wait of up to {@link #interruptGrace()}
+     * for {@link #run()} to end, and {@link #terminateNow()} if it has not (or the wait is interrupted), so that
+     * the pod does not outlive the JVM. Returns once the pod is terminated or the termination failed.
+     */
+    public void interruptAndTerminate() {
+        interrupt();
+        try {
+            if (!awaitEnd(interruptGrace())) {
+                terminateNow();
+            }
+        } catch (InterruptedException e) {
+            terminateNow();
+        }
+    }
+
     /** @return the longest the launch may take to end after {@link #interrupt()}, with downloads */
     public Duration interruptGrace() {
         return config.stopGrace().plus(Duration.ofMinutes(2));
