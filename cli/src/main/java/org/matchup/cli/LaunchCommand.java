@@ -249,10 +249,8 @@ final class LaunchCommand implements Callable<Integer> {
         if (failure != null) {
             throw new ExitCodes.BadInputException(data.getFileName() + ": " + failure.line());
         }
-        RunTimeEstimate estimate = new RunTimeEstimate(PreflightCommand.estimatedSeconds(report),
-                PreflightCommand.estimateThreads(report), samplerConfig.chains(),
-                PreflightCommand.expectedOutputBytes(report, samplerConfig),
-                PreflightCommand.calibration(report).summary());
+        RunTimeEstimate estimate = RunTimeEstimate.of(PreflightCommand.alignment(report),
+                PreflightCommand.calibration(report), samplerConfig);
         LaunchPlan.lines(launchConfig, Launch.bundle(launchConfig), estimate).forEach(out::println);
         out.flush();
         return Matchup.EXIT_OK;

@@ -22,6 +22,7 @@ import org.matchup.core.sampling.SamplerConfig;
 import org.matchup.core.validation.Check;
 import org.matchup.core.validation.CheckStatus;
 import org.matchup.core.validation.ValidationReport;
+import org.matchup.launcher.RunTimeEstimate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "Exit codes: 0 GO, 3 NO-GO for resources (disk, an earlier run in the output directory), 2 NO-GO for"
                 + " bad input (nothing written), 1 other."})
 final class PreflightCommand implements Callable<Integer> {
-
-    /** Bytes per value of a Stan CSV draw as this project writes it (measured: 25.1 MB for 2000 x 620). */
-    static final double BYTES_PER_VALUE = 21;
 
     @Spec
     private CommandSpec spec;
@@ -152,10 +150,10 @@ final class PreflightCommand implements Callable<Integer> {
 
     /**
      * @param report a validation with the model checks
-     * @return the threads the estimate assumed: min(chains, processors here)
+     * @return its alignment check, whose numbers hold the output columns
      */
-    static int estimateThreads(ValidationReport report) {
-        return ((Number) calibration(report).numbers().get("threads")).intValue();
+    static Check alignment(ValidationReport report) {
+        return report.checks().get(report.checks().size() - 2);
     }
 
     /**
@@ -164,11 +162,11 @@ final class PreflightCommand implements Callable<Integer> {
      * @return the expected size of the run's chain files, in bytes
      */
     static double expectedOutputBytes(ValidationReport report, SamplerConfig config) {
-        return (double) config.chains() * config.keptDraws() * outputColumns(report) * BYTES_PER_VALUE;
+        return (double) config.chains() * config.keptDraws() * outputColumns(report) * RunTimeEstimate.BYTES_PER_VALUE;
     }
 
     private static int outputColumns(ValidationReport report) {
-        return ((Number) report.checks().get(report.checks().size() - 2).numbers().get("output_columns")).intValue();
+        return ((Number) alignment(report).numbers().get("output_columns")).intValue();
     }
 
     private static String sha256(Path file) throws IOException {

@@ -84,11 +84,7 @@ public final class LaunchOnRunPod {
             SufficientStatistics statistics = SufficientStatistics.compute(table);
             Check alignment = ModelChecks.alignment(model, table, statistics);
             Check calibration = ModelChecks.stanBehaviour(model, table, statistics, sampler);
-            double columns = ((Number) alignment.numbers().get("output_columns")).doubleValue();
-            RunTimeEstimate estimate = new RunTimeEstimate(
-                    ((Number) calibration.numbers().get("estimated_seconds")).doubleValue(),
-                    ((Number) calibration.numbers().get("threads")).intValue(), sampler.chains(),
-                    sampler.chains() * (double) sampler.keptDraws() * columns * 21, calibration.summary());
+            RunTimeEstimate estimate = RunTimeEstimate.of(alignment, calibration, sampler);
             out.println("RUNPOD_API_KEY is not set: dry run");
             LaunchPlan.lines(config, Launch.bundle(config), estimate).forEach(out::println);
             return 0;
