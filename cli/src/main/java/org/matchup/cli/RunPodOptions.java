@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import org.matchup.launcher.runpod.ApiKey;
+import org.matchup.launcher.runpod.RunPodClient;
 
 import picocli.CommandLine.Option;
 
@@ -32,18 +33,13 @@ final class RunPodOptions {
     URI apiUrl() {
         try {
             URI uri = new URI(apiUrl);
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri))) {
-                throw new ExitCodes.BadInputException("--api-url must be https (http only to a loopback address),"
-                        + " got " + apiUrl);
-            }
+            RunPodClient.checkBaseUrl(uri);
             return uri;
         } catch (URISyntaxException e) {
             throw new ExitCodes.BadInputException("--api-url is not a URL: " + apiUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.BadInputException("--api-url must be https (http only to a loopback address),"
+                    + " got " + apiUrl);
         }
-    }
-
-    private static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 }

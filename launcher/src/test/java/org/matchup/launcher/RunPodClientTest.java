@@ -150,4 +150,16 @@ class RunPodClientTest {
         assertEquals(1, notices.size(), notices.toString());
         assertFalse(e.getMessage().contains(KEY) || notices.get(0).contains(KEY));
     }
+
+    @Test
+    void keyIsNeverSentOverPlainHttpToAnotherHost() {
+        ApiKey key = ApiKey.load(Map.of(ApiKey.ENVIRONMENT_VARIABLE, KEY), null);
+        RetryPolicy policy = new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofSeconds(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunPodClient(URI.create("http://runpod.example/v1"), key, policy, notices::add));
+        assertEquals("the API address must be https (http only to a loopback address), got http://runpod.example/v1",
+                e.getMessage());
+        new RunPodClient(URI.create("http://127.0.0.1:9/v1"), key, policy, notices::add);
+        new RunPodClient(URI.create("https://rest.runpod.io/v1"), key, policy, notices::add);
+    }
 }

@@ -62,8 +62,11 @@ public final class RunPodClient {
      * @param policy when to retry
      * @param notices receives one line per retry (redacted), such as {@code RunPod answered 503; retry 2 of 5 in
      *     1.3 s}
+     * @throws IllegalArgumentException if the base is not https (plain http only to a loopback address), so that
+     *     the key is never sent in the clear
      */
     public RunPodClient(URI baseUrl, ApiKey key, RetryPolicy policy, Consumer<String> notices) {
+        checkBaseUrl(baseUrl);
         String base = baseUrl.toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.key = key;
@@ -211,6 +214,24 @@ public final class RunPodClient {
                 throw new RunPodException(what + ": " + redact(reason) + " after " + attempt + " tries", status);
             }
             pause(what + ": " + redact(reason), attempt, delay);
+        }
+    }
+
+    /**
+     * Refuses an API base the key must not be sent to: anything but https, except plain http to a loopback address
+     * (a test's fake API).
+     *
+     * @param baseUrl the API's base
+     * @throws IllegalArgumentException naming the address when it is refused
+     */
+    public static void checkBaseUrl(URI baseUrl) {
+        String scheme = baseUrl.getScheme();
+        String host = baseUrl.getHost();
+        boolean loopback = host != null
+                && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        if (!"https".equals(scheme) && !("http".equals(scheme) && loopback)) {
+            throw new IllegalArgumentException("the API address must be https (http only to a loopback address),"
+                    + " got " + baseUrl);
         }
     }
 
