@@ -386,7 +386,9 @@ public final class Launch {
                     Optional<Pod> found = client.findByName(podName);
                     if (found.isEmpty()) {
                         terminated = true;
-                        info("no pod named " + podName + " exists: nothing to terminate");
+                        // RunPod's list may lag a create that got no answer: say where to look again.
+                        info("no pod named " + podName + " is listed: nothing to terminate (should RunPod create it"
+                                + " late, `bin/matchup pods` lists it and `bin/matchup pods --terminate` ends it)");
                         return;
                     }
                     id = found.get().id();
