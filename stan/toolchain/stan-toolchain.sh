@@ -74,9 +74,12 @@ include_flags() {
   echo "-I$stan/src -I$stan -I$eigen -I$root/usr/include"
 }
 
+# Keys name what an entry was built from, never where the cache is, so a cache moved or copied stays valid.
+compiler_id() { echo "$CXX $("$CXX" -dumpfullversion)"; }
+stanc_key() { (headers_key; echo "$CXX $STANC_FLAGS"; "$CXX" -dumpfullversion) | hash_of; }
+
 stanc_path() {
-  local key; key=$( (headers_key; echo "$CXX $STANC_FLAGS"; "$CXX" -dumpfullversion) | hash_of)
-  echo "$CACHE/stanc-$key/stanc"
+  echo "$CACHE/stanc-$(stanc_key)/stanc"
 }
 
 # stanc2 is built from the grammar instantiation files that StanHeaders ships plus a tiny main.
@@ -119,8 +122,8 @@ compile_model() {
     stanc_extra=(--allow_undefined)
     cxx_extra=(-include "$(cd "$(dirname "$header")" && pwd)/$(basename "$header")")
   fi
-  local key; key=$( (cat "$stan_file"; [ ! -f "$header" ] || cat "$header"; stanc_path; echo "$CXX $MODEL_FLAGS"
-    cat "$0") | hash_of)
+  local key; key=$( (cat "$stan_file"; [ ! -f "$header" ] || cat "$header"; stanc_key; headers_key
+    echo "$MODEL_FLAGS"; compiler_id; cat "$0") | hash_of)
   local cached="$CACHE/models/$name-$key/lib$name.so"
   if [ ! -f "$cached" ]; then
     local work; work=$(mktemp -d "$CACHE/tmp-model.XXXXXX")
@@ -152,7 +155,7 @@ compile_library() {
   local out=$1; shift
   ensure_headers
   # The key covers the sources and every header beside them.
-  local key; key=$( (cat "$@" "$(dirname "$1")"/*.h; headers_key; echo "$CXX $MODEL_FLAGS"; cat "$0") | hash_of)
+  local key; key=$( (cat "$@" "$(dirname "$1")"/*.h; headers_key; echo "$MODEL_FLAGS"; compiler_id; cat "$0") | hash_of)
   local cached; cached="$CACHE/libraries/$key/$(basename "$out")"
   if [ ! -f "$cached" ]; then
     local work; work=$(mktemp -d "$CACHE/tmp-lib.XXXXXX")
