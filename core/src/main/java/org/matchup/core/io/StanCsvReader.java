@@ -2,6 +2,7 @@ package org.matchup.core.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.matchup.core.draws.Draws;
@@ -180,11 +185,48 @@ public final class StanCsvReader {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("files must name at least one Stan CSV file, was empty");
         }
-        List<Chain> chains = new ArrayList<>(files.size());
-        for (Path file : files) {
-            chains.add(readChain(file));
+        if (files.size() == 1) {
+            return List.of(readChain(files.get(0)));
         }
-        return chains;
+
+        // One thread per file, at most one per processor: parsing, not the disk, is the cost.
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "stan-csv-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Chain>> reads = new ArrayList<>(files.size());
+            for (Path file : files) {
+                reads.add(pool.submit(() -> readChain(file)));
+            }
+            List<Chain> chains = new ArrayList<>(files.size());
+            for (Future<Chain> read : reads) {
+                chains.add(result(read));
+            }
+            return chains;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The chain of a finished read; the first file's failure is thrown as the read threw it. */
+    private static Chain result(Future<Chain> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while reading Stan CSV files"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -208,4 +208,20 @@ class StanCsvReaderTest {
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> StanCsvReader.read(List.of()));
     }
+
+    @Test
+    void aMalformedFileAmongSeveralIsNamedAsWhenReadAlone() throws IOException {
+        Path good = write("good.csv", HEADER, "-1,0.9,0.1");
+        Path bad = write("bad.csv", HEADER, "-1,0.9");
+        Path missing = dir.resolve("missing.csv");
+        StanCsvFormatException alone = assertThrows(StanCsvFormatException.class,
+                () -> StanCsvReader.read(List.of(bad)));
+        StanCsvFormatException among = assertThrows(StanCsvFormatException.class,
+                () -> StanCsvReader.read(List.of(good, bad, good)));
+        assertEquals(alone.getMessage(), among.getMessage());
+        UncheckedIOException unreadable = assertThrows(UncheckedIOException.class,
+                () -> StanCsvReader.read(List.of(good, missing)));
+        assertTrue(unreadable.getMessage().contains(missing.toString()), unreadable.getMessage());
+        assertEquals(3, StanCsvReader.readChains(List.of(good, good, good)).size());
+    }
 }
