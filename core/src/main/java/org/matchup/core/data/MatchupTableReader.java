@@ -54,7 +54,12 @@ public final class MatchupTableReader {
     /** Size of the byte buffers before and after decompression. */
     private static final int BUFFER_SIZE = 1 << 16;
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    /**
+     * The CSV dialect of this project's tables, the matchup tables and the shared lookup files alike: RFC 4180,
+     * the header in the first non-empty line, blank lines skipped, values trimmed, duplicate and empty column names
+     * left for the caller to judge.
+     */
+    public static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
@@ -194,7 +199,7 @@ public final class MatchupTableReader {
 
     private static CSVParser parseHeader(Path file, Reader text) throws IOException {
         try {
-            return FORMAT.parse(text);
+            return CSV_FORMAT.parse(text);
         } catch (IOException e) {
             throw readProblem(file, true, 0, e);
         }

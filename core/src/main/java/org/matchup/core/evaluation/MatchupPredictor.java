@@ -86,16 +86,6 @@ public final class MatchupPredictor {
         return all;
     }
 
-    /** @return true when the model has a home-court term */
-    public boolean hasHomeTerm() {
-        for (double value : home) {
-            if (value != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** @return the number of draws S */
     public int drawCount() {
         return sigma.length;

@@ -16,11 +16,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.matchup.core.data.MatchupDataException;
+import org.matchup.core.data.MatchupTableReader;
 
 /**
  * A small lookup table of the shared data ({@code players.csv}, {@code superclusters.csv}) read whole, with typed
@@ -32,15 +31,6 @@ import org.matchup.core.data.MatchupDataException;
  * <p>Immutable after reading; thread safe.
  */
 final class LookupCsv {
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-            .setAllowMissingColumnNames(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
 
     /** A plain decimal number: no hexadecimal, no Java suffixes, no words such as NaN. */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
@@ -66,7 +56,7 @@ final class LookupCsv {
             throw fileProblem(file, "is a directory, not a CSV file: " + file.toAbsolutePath());
         }
         try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = FORMAT.parse(skipByteOrderMark(text))) {
+                CSVParser parser = MatchupTableReader.CSV_FORMAT.parse(skipByteOrderMark(text))) {
             Map<String, Integer> position = positions(file, parser.getHeaderNames(), required);
             int fields = parser.getHeaderNames().size();
             List<Row> rows = new ArrayList<>();
